@@ -1,0 +1,144 @@
+package dev.awstestharness.asl.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awstestharness.asl.StatesError;
+import dev.awstestharness.asl.StatesErrors;
+import dev.awstestharness.asl.internal.json.Json;
+import dev.awstestharness.asl.internal.model.SecondsField;
+import dev.awstestharness.asl.internal.model.TaskState;
+import dev.awstestharness.asl.internal.path.PathNotFoundException;
+import dev.awstestharness.asl.spi.IntegrationPattern;
+import dev.awstestharness.asl.spi.ServiceIntegration;
+import dev.awstestharness.asl.spi.TaskRequest;
+import dev.awstestharness.asl.time.EngineClock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One attempt of a Task state: input processing, the call through the resource's integration with its pattern
+ * (request-response, run a job, wait for a task token), timeouts and heartbeats, and result processing.
+ */
+final class TaskStep {
+    private TaskStep() {}
+
+    static RetryLoop.Attempt attempt(TaskState task, EngineServices services) {
+        TaskResource resource = TaskResource.parse(task.resource());
+        return (entry, rawInput) -> run(task, resource, services, entry, rawInput);
+    }
+
+    private static CompletableFuture<Outcome> run(TaskState task, TaskResource resource, EngineServices services,
+            StateEntry entry, JsonNode rawInput) {
+        JsonNode input = entry.select(task.header().inputPath(), rawInput);
+        ServiceIntegration integration = services.integrations().find(resource.serviceResource()).orElseThrow(() ->
+                entry.runtimeError("No service integration is registered for the resource '" + resource.arn()
+                        + "'. Registered resources: " + services.integrations().describe()));
+        if (!integration.patterns().contains(resource.pattern())) {
+            throw entry.runtimeError("The resource '" + resource.serviceResource() + "' does not support the "
+                    + (resource.pattern() == IntegrationPattern.REQUEST_RESPONSE ? "request-response" : "'" + resource.pattern().suffix() + "'")
+                    + " integration pattern; it supports " + integration.patterns());
+        }
+        String token = null;
+        if (resource.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            token = services.taskTokens().newToken();
+            entry.taskToken(token);
+        }
+        JsonNode parameters = task.parameters() == null ? input : task.parameters().evaluate(entry.scope(input));
+        Long timeout = seconds(task.timeout(), "TimeoutSecondsPath", entry, input);
+        Long heartbeat = seconds(task.heartbeat(), "HeartbeatSecondsPath", entry, input);
+        TaskEvents events = new TaskEvents(resource, entry.frame, services.region());
+        events.scheduled(parameters, timeout, heartbeat);
+        events.started();
+
+        TaskRequest request = new TaskRequest(resource.arn(), resource.serviceResource(), resource.pattern(), parameters, token,
+                entry.run().request().executionArn(), entry.name(), timeout);
+        CompletableFuture<JsonNode> call = invoke(integration, request);
+        CompletableFuture<JsonNode> result = call;
+        TaskTokens.Waiting waiting = null;
+        if (token != null) {
+            TaskTokens.Waiting tokenWait = services.taskTokens().await(token);
+            waiting = tokenWait;
+            result = call.thenCompose(response -> {
+                events.submitted(response);
+                return tokenWait.result;
+            });
+            result.whenComplete((value, failure) -> tokenWait.result.cancel(false));
+        }
+        CompletableFuture<JsonNode> guarded = guard(result, timeout, heartbeat, waiting, services.clock());
+        entry.frame.scope.track(guarded);
+        guarded.whenComplete((value, failure) -> {
+            if (failure != null) call.cancel(false);
+        });
+        return guarded.handle((value, failure) -> {
+            if (failure != null) {
+                Throwable error = GraphRunner.unwrap(failure);
+                if (error instanceof Cancelled cancelled) throw cancelled;
+                StatesError statesError = error instanceof StatesError known ? known
+                        : new StatesError(StatesErrors.TASK_FAILED, "The service integration for '" + resource.arn() + "' failed: " + error);
+                events.failed(statesError);
+                throw statesError;
+            }
+            events.succeeded(value);
+            entry.checkSize(value);
+            return StepResults.finish(entry, task.result(), task.header(), rawInput, value);
+        });
+    }
+
+    private static CompletableFuture<JsonNode> invoke(ServiceIntegration integration, TaskRequest request) {
+        try {
+            CompletableFuture<JsonNode> call = integration.invoke(request);
+            return call != null ? call : CompletableFuture.failedFuture(new StatesError(StatesErrors.TASK_FAILED,
+                    "The service integration for '" + request.resource() + "' returned no result"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Fails the task with States.Timeout / States.HeartbeatTimeout when its time is up. */
+    private static CompletableFuture<JsonNode> guard(CompletableFuture<JsonNode> result, Long timeout, Long heartbeat,
+            TaskTokens.Waiting waiting, EngineClock clock) {
+        if (timeout == null && (heartbeat == null || waiting == null)) return result;
+        CompletableFuture<JsonNode> guarded = new CompletableFuture<>();
+        result.whenComplete((value, failure) -> {
+            if (failure != null) guarded.completeExceptionally(GraphRunner.unwrap(failure));
+            else guarded.complete(value);
+        });
+        if (timeout != null) {
+            EngineClock.Cancellable timer = clock.schedule(Duration.ofSeconds(timeout),
+                    () -> guarded.completeExceptionally(new StatesError(StatesErrors.TIMEOUT, null)));
+            guarded.whenComplete((value, failure) -> timer.cancel());
+        }
+        if (heartbeat != null && waiting != null) {
+            Runnable rearm = new Runnable() {
+                private EngineClock.Cancellable timer;
+
+                @Override
+                public synchronized void run() {
+                    if (timer != null) timer.cancel();
+                    if (guarded.isDone()) return;
+                    timer = clock.schedule(Duration.ofSeconds(heartbeat),
+                            () -> guarded.completeExceptionally(new StatesError(StatesErrors.HEARTBEAT_TIMEOUT, null)));
+                }
+            };
+            waiting.onHeartbeat = rearm;
+            rearm.run();
+            guarded.whenComplete((value, failure) -> rearm.run());
+        }
+        return guarded;
+    }
+
+    private static Long seconds(SecondsField field, String pathField, StateEntry entry, JsonNode input) {
+        if (field.seconds() != null) return field.seconds();
+        if (field.path() == null) return null;
+        JsonNode value;
+        try {
+            value = field.path().read(entry.scope(input));
+        } catch (PathNotFoundException e) {
+            throw entry.runtimeError("Invalid path '" + e.path() + "' : " + e.getMessage());
+        }
+        if (!value.isIntegralNumber() || value.longValue() < 1) {
+            throw entry.runtimeError("The " + pathField + " parameter must reference a positive integer: "
+                    + field.path().source() + " == " + Json.write(value));
+        }
+        return value.longValue();
+    }
+}

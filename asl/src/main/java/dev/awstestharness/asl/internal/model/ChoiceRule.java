@@ -1,0 +1,131 @@
+package dev.awstestharness.asl.internal.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awstestharness.asl.internal.json.Json;
+import dev.awstestharness.asl.internal.path.DataScope;
+import dev.awstestharness.asl.internal.path.EvaluationException;
+import dev.awstestharness.asl.internal.path.JsonPathExpression;
+import dev.awstestharness.asl.internal.path.PathNotFoundException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** A Boolean expression of a Choice state: a comparison on a variable, or And / Or / Not of other rules. */
+public sealed interface ChoiceRule {
+    boolean matches(DataScope scope);
+
+    record And(List<ChoiceRule> rules) implements ChoiceRule {
+        @Override
+        public boolean matches(DataScope scope) {
+            for (ChoiceRule rule : rules) {
+                if (!rule.matches(scope)) return false;
+            }
+            return true;
+        }
+    }
+
+    record Or(List<ChoiceRule> rules) implements ChoiceRule {
+        @Override
+        public boolean matches(DataScope scope) {
+            for (ChoiceRule rule : rules) {
+                if (rule.matches(scope)) return true;
+            }
+            return false;
+        }
+    }
+
+    record Not(ChoiceRule rule) implements ChoiceRule {
+        @Override
+        public boolean matches(DataScope scope) {
+            return !rule.matches(scope);
+        }
+    }
+
+    /**
+     * {@code Variable} compared with a literal ({@code value}) or with the value at another path ({@code valuePath}).
+     * A value of the wrong type makes the comparison false; a missing variable or value path is a runtime error,
+     * except for {@code IsPresent}.
+     */
+    record Comparison(JsonPathExpression variable, ComparisonOperator operator, JsonNode value, JsonPathExpression valuePath,
+            StringPattern pattern) implements ChoiceRule {
+
+        @Override
+        public boolean matches(DataScope scope) {
+            JsonNode actual;
+            try {
+                actual = variable.read(scope);
+            } catch (PathNotFoundException e) {
+                if (operator == ComparisonOperator.IS_PRESENT) return !value.booleanValue();
+                throw new EvaluationException("Invalid path '" + variable.source() + "': " + e.getMessage());
+            }
+            JsonNode expected = value;
+            if (valuePath != null) {
+                try {
+                    expected = valuePath.read(scope);
+                } catch (PathNotFoundException e) {
+                    throw new EvaluationException("Invalid path '" + valuePath.source() + "': " + e.getMessage());
+                }
+            }
+            return switch (operator.kind()) {
+                case TYPE_TEST -> typeTest(actual) == expected.booleanValue();
+                case STRING -> actual.isTextual() && expected.isTextual()
+                        && operator.relation().holds(Integer.signum(actual.textValue().compareTo(expected.textValue())));
+                case STRING_PATTERN -> actual.isTextual() && pattern.matches(actual.textValue());
+                case NUMERIC -> actual.isNumber() && expected.isNumber()
+                        && operator.relation().holds(compareNumbers(actual, expected));
+                case BOOLEAN -> actual.isBoolean() && expected.isBoolean() && actual.booleanValue() == expected.booleanValue();
+                case TIMESTAMP -> compareTimestamps(actual, expected);
+            };
+        }
+
+        private boolean typeTest(JsonNode actual) {
+            return switch (operator) {
+                case IS_NULL -> actual.isNull();
+                case IS_PRESENT -> true;
+                case IS_NUMERIC -> actual.isNumber();
+                case IS_STRING -> actual.isTextual();
+                case IS_BOOLEAN -> actual.isBoolean();
+                case IS_TIMESTAMP -> actual.isTextual() && parseTimestamp(actual.textValue()) != null;
+                default -> throw new IllegalStateException(operator + " is not a type test");
+            };
+        }
+
+        private boolean compareTimestamps(JsonNode actual, JsonNode expected) {
+            if (!actual.isTextual() || !expected.isTextual()) return false;
+            OffsetDateTime left = parseTimestamp(actual.textValue());
+            OffsetDateTime right = parseTimestamp(expected.textValue());
+            return left != null && right != null
+                    && operator.relation().holds(Integer.signum(left.toInstant().compareTo(right.toInstant())));
+        }
+
+        private static int compareNumbers(JsonNode left, JsonNode right) {
+            if (left.canConvertToExactIntegral() && right.canConvertToExactIntegral()
+                    && left.canConvertToLong() && right.canConvertToLong()) {
+                return Long.compare(left.longValue(), right.longValue());
+            }
+            return Integer.signum(decimal(left).compareTo(decimal(right)));
+        }
+
+        private static BigDecimal decimal(JsonNode number) {
+            return number.isBigDecimal() || number.isBigInteger() || number.isIntegralNumber()
+                    ? number.decimalValue()
+                    : new BigDecimal(number.asText());
+        }
+
+        @Override
+        public String toString() {
+            return "{\"Variable\":\"" + variable.source() + "\",\"" + operator.fieldName()
+                    + (valuePath != null ? "Path\":\"" + valuePath.source() + "\"}" : "\":" + Json.write(value) + "}");
+        }
+    }
+
+    /** Parses an RFC 3339 timestamp as Step Functions accepts it; {@code null} when the text is not one. */
+    static OffsetDateTime parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
