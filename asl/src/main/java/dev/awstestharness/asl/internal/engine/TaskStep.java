@@ -51,17 +51,16 @@ final class TaskStep {
 
         TaskRequest request = new TaskRequest(resource.arn(), resource.serviceResource(), resource.pattern(), parameters, token,
                 entry.run().request().executionArn(), entry.name(), timeout);
+        // The token must be registered before the integration runs: a callback can arrive before invoke() returns.
+        TaskTokens.Waiting waiting = token == null ? null : services.taskTokens().await(token);
         CompletableFuture<JsonNode> call = invoke(integration, request);
         CompletableFuture<JsonNode> result = call;
-        TaskTokens.Waiting waiting = null;
-        if (token != null) {
-            TaskTokens.Waiting tokenWait = services.taskTokens().await(token);
-            waiting = tokenWait;
+        if (waiting != null) {
             result = call.thenCompose(response -> {
                 events.submitted(response);
-                return tokenWait.result;
+                return waiting.result;
             });
-            result.whenComplete((value, failure) -> tokenWait.result.cancel(false));
+            result.whenComplete((value, failure) -> waiting.result.cancel(false));
         }
         CompletableFuture<JsonNode> guarded = guard(result, timeout, heartbeat, waiting, services.clock());
         entry.frame.scope.track(guarded);
@@ -93,10 +92,12 @@ final class TaskStep {
         }
     }
 
-    /** Fails the task with States.Timeout / States.HeartbeatTimeout when its time is up. */
+    /**
+     * A future that follows the task's result, fails with States.Timeout / States.HeartbeatTimeout when its time is
+     * up, and can be completed by a cancellation without touching the integration's own future.
+     */
     private static CompletableFuture<JsonNode> guard(CompletableFuture<JsonNode> result, Long timeout, Long heartbeat,
             TaskTokens.Waiting waiting, EngineClock clock) {
-        if (timeout == null && (heartbeat == null || waiting == null)) return result;
         CompletableFuture<JsonNode> guarded = new CompletableFuture<>();
         result.whenComplete((value, failure) -> {
             if (failure != null) guarded.completeExceptionally(GraphRunner.unwrap(failure));
