@@ -187,6 +187,7 @@ class TaskPatternsTest {
 
             assertThat(execution.error()).isEqualTo("States.Timeout");
             assertThat(eventTypes(execution)).contains("TaskTimedOut");
+            assertThat(job).failsWithin(Duration.ofSeconds(5));
             assertThat(job).isCancelled();
         }
 
@@ -213,6 +214,7 @@ class TaskPatternsTest {
             execution.stop("Stop", "test over");
 
             assertThat(execution.await(Duration.ofSeconds(5)).status()).isEqualTo(ExecutionStatus.ABORTED);
+            assertThat(job).failsWithin(Duration.ofSeconds(5));
             assertThat(job).isCancelled();
         }
     }
@@ -267,6 +269,10 @@ class TaskPatternsTest {
             Execution silent = run(interpreter, definition, "{}");
             assertThat(silent.error()).isEqualTo("States.HeartbeatTimeout");
             assertThat(eventTypes(silent)).contains("TaskTimedOut");
+            String lateToken = nextRequest().taskToken();
+            assertThatThrownBy(() -> interpreter.sendTaskSuccess(lateToken, json("{}")))
+                    .isInstanceOfSatisfying(TaskTokenException.class,
+                            e -> assertThat(e.reason()).isEqualTo(TaskTokenException.Reason.TASK_TIMED_OUT));
         }
 
         @Test

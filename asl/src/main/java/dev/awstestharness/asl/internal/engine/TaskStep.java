@@ -60,13 +60,14 @@ final class TaskStep {
                 events.submitted(response);
                 return waiting.result;
             });
-            result.whenComplete((value, failure) -> waiting.result.cancel(false));
         }
         CompletableFuture<JsonNode> guarded = guard(result, timeout, heartbeat, waiting, services.clock());
-        entry.frame.scope.track(guarded);
         guarded.whenComplete((value, failure) -> {
+            // A task that ended without its callback (timeout, stop, failed request) retires its token.
+            if (waiting != null) waiting.result.cancel(false);
             if (failure != null) call.cancel(false);
         });
+        entry.frame.scope.track(guarded);
         return guarded.handle((value, failure) -> {
             if (failure != null) {
                 Throwable error = GraphRunner.unwrap(failure);

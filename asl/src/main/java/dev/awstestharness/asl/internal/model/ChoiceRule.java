@@ -10,9 +10,13 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A Boolean expression of a Choice state: a comparison on a variable, or And / Or / Not of other rules. */
 public sealed interface ChoiceRule {
+    /** The shape of a timestamp in the States language: RFC 3339 with upper-case {@code T} and {@code Z}. */
+    Pattern RFC_3339 = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
     boolean matches(DataScope scope);
 
     record And(List<ChoiceRule> rules) implements ChoiceRule {
@@ -57,14 +61,14 @@ public sealed interface ChoiceRule {
                 actual = variable.read(scope);
             } catch (PathNotFoundException e) {
                 if (operator == ComparisonOperator.IS_PRESENT) return !value.booleanValue();
-                throw new EvaluationException("Invalid path '" + variable.source() + "': " + e.getMessage());
+                throw new EvaluationException("Invalid path '" + variable.source() + "' : " + e.getMessage());
             }
             JsonNode expected = value;
             if (valuePath != null) {
                 try {
                     expected = valuePath.read(scope);
                 } catch (PathNotFoundException e) {
-                    throw new EvaluationException("Invalid path '" + valuePath.source() + "': " + e.getMessage());
+                    throw new EvaluationException("Invalid path '" + valuePath.source() + "' : " + e.getMessage());
                 }
             }
             return switch (operator.kind()) {
@@ -120,8 +124,13 @@ public sealed interface ChoiceRule {
         }
     }
 
-    /** Parses an RFC 3339 timestamp as Step Functions accepts it; {@code null} when the text is not one. */
+    /**
+     * Parses an RFC 3339 timestamp as Step Functions accepts it; {@code null} when the text is not one. Seconds and an
+     * offset are required, and the {@code T} and {@code Z} must be upper case (the Java parser alone would also accept
+     * {@code 2016-08-18t17:33z}).
+     */
     static OffsetDateTime parseTimestamp(String text) {
+        if (!RFC_3339.matcher(text).matches()) return null;
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {

@@ -5,8 +5,6 @@ import dev.awstestharness.asl.internal.model.ChoiceRule;
 import dev.awstestharness.asl.internal.model.ComparisonOperator;
 import dev.awstestharness.asl.internal.model.StringPattern;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -63,10 +61,11 @@ final class ChoiceRuleParser {
         }
         List<ChoiceRule> parsed = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
+            // parse every inner rule, so that the problems of all of them are reported
             ChoiceRule inner = parse(rules.get(i), rule.pointer(operator) + "[" + i + "]", rule.problems(), false);
-            if (inner == null) return null;
-            parsed.add(inner);
+            if (inner != null) parsed.add(inner);
         }
+        if (parsed.size() < rules.size()) return null;
         return operator.equals("And") ? new ChoiceRule.And(parsed) : new ChoiceRule.Or(parsed);
     }
 
@@ -103,11 +102,6 @@ final class ChoiceRuleParser {
     }
 
     private static boolean isTimestamp(String text) {
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return ChoiceRule.parseTimestamp(text) != null;
     }
 }

@@ -30,6 +30,11 @@ final class ObjectReader {
         return pointer + "/" + field;
     }
 
+    /** This object's pointer as the location of a problem: {@code "/"} for the document itself. */
+    String location() {
+        return pointer.isEmpty() ? "/" : pointer;
+    }
+
     Problems problems() {
         return problems;
     }
@@ -58,7 +63,7 @@ final class ObjectReader {
     String string(String field, boolean required) {
         JsonNode value = node.get(field);
         if (value == null) {
-            if (required) problems.schema(pointer, "Missing required field '" + field + "'");
+            if (required) problems.schema(location(), "Missing required field '" + field + "'");
             return null;
         }
         if (!value.isTextual()) {
@@ -102,7 +107,8 @@ final class ObjectReader {
         }
         double number = value.doubleValue();
         if (number < min || number > max) {
-            problems.schema(pointer(field), "The value of '" + field + "' must be between " + min + " and " + max + " but was " + value);
+            problems.schema(pointer(field), "The value of '" + field + "' must be "
+                    + (max == Double.MAX_VALUE ? "at least " + min : "between " + min + " and " + max) + " but was " + value);
             return null;
         }
         return number;

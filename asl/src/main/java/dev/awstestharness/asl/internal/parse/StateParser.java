@@ -21,7 +21,6 @@ import dev.awstestharness.asl.internal.model.WaitState;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
 import dev.awstestharness.asl.internal.template.ValueExpression;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +42,10 @@ final class StateParser {
 
     State parse(String name, ObjectReader state, List<Transition> transitions) {
         String type = state.string("Type", true);
-        if (type == null) return null;
+        if (type == null) {
+            keepNext(state, transitions);
+            return null;
+        }
         checkQueryLanguage(state);
         return switch (type) {
             case "Pass" -> pass(name, state, transitions);
@@ -60,9 +62,19 @@ final class StateParser {
             default -> {
                 state.problems().schema(state.pointer("Type"),
                         "Unknown state type '" + type + "'; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map");
+                keepNext(state, transitions);
                 yield null;
             }
         };
+    }
+
+    /**
+     * Keeps the {@code Next} of a state whose type is missing or unknown, so that its successors are not also reported
+     * as unreachable.
+     */
+    private static void keepNext(ObjectReader state, List<Transition> transitions) {
+        JsonNode next = state.raw("Next");
+        if (next != null && next.isTextual()) transitions.add(new Transition(next.textValue(), state.pointer("Next")));
     }
 
     static void checkQueryLanguage(ObjectReader reader) {
@@ -79,9 +91,10 @@ final class StateParser {
     private StateHeader header(String name, ObjectReader state, List<Transition> transitions) {
         String next = state.string("Next", false);
         Boolean end = state.bool("End");
+        boolean endOfWrongType = end == null && state.has("End"); // reported by bool()
         if (next != null && Boolean.TRUE.equals(end)) {
             state.problems().schema(state.pointer(), "A state cannot have both 'Next' and 'End': true");
-        } else if (next == null && !Boolean.TRUE.equals(end) && !state.has("Next")) {
+        } else if (next == null && !Boolean.TRUE.equals(end) && !state.has("Next") && !endOfWrongType) {
             state.problems().schema(state.pointer(), "A state needs either 'Next' or 'End': true");
         }
         if (next != null) transitions.add(new Transition(next, state.pointer("Next")));
@@ -122,6 +135,7 @@ final class StateParser {
             for (int i = 0; i < choices.size(); i++) {
                 String pointer = state.pointer("Choices") + "[" + i + "]";
                 ChoiceRule rule = ChoiceRuleParser.parse(choices.get(i), pointer, state.problems(), true);
+                if (!choices.get(i).isObject()) continue;
                 JsonNode next = choices.get(i).get("Next");
                 if (next == null || !next.isTextual()) {
                     state.problems().schema(pointer, "A Choice rule needs a 'Next' state name");
@@ -152,9 +166,8 @@ final class StateParser {
         OffsetDateTime timestamp = null;
         String timestampText = state.string("Timestamp", false);
         if (timestampText != null) {
-            try {
-                timestamp = OffsetDateTime.parse(timestampText);
-            } catch (DateTimeParseException e) {
+            timestamp = ChoiceRule.parseTimestamp(timestampText);
+            if (timestamp == null) {
                 state.problems().schema(state.pointer("Timestamp"), "The value for the field 'Timestamp' must be an RFC3339 timestamp");
             }
         }
@@ -190,7 +203,8 @@ final class StateParser {
         JsonNode branchesField = state.raw("Branches");
         List<StateGraph> branches = new ArrayList<>();
         if (branchesField == null || !branchesField.isArray() || branchesField.isEmpty()) {
-            state.problems().schema(state.pointer(), "A Parallel state needs a non-empty 'Branches' array");
+            state.problems().schema(branchesField == null ? state.pointer() : state.pointer("Branches"),
+                    "A Parallel state needs a non-empty 'Branches' array");
         } else {
             for (int i = 0; i < branchesField.size(); i++) {
                 StateGraph branch = definition.graph(branchesField.get(i), state.pointer("Branches") + "[" + i + "]", Set.of());

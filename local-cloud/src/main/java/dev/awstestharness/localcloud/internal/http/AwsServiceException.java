@@ -1,0 +1,33 @@
+package dev.awstestharness.localcloud.internal.http;
+
+/**
+ * An error a service reports to its caller, as AWS does: an error type (the SDK's exception name without the
+ * {@code Exception} suffix where AWS omits it, e.g. {@code StateMachineDoesNotExist}), a message and an HTTP status.
+ */
+public class AwsServiceException extends RuntimeException {
+    private final String type;
+    private final int status;
+
+    public AwsServiceException(String type, String message) {
+        this(type, message, 400);
+    }
+
+    public AwsServiceException(String type, String message, int status) {
+        super(message, null, false, false);
+        this.type = type;
+        this.status = status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String toString() {
+        return type + ": " + getMessage();
+    }
+}
