@@ -1104,75 +1104,104 @@ class DefinitionValidationTest {
     @Nested
     class JsonataAndVariables {
         @Test
-        void jsonataForTheWholeMachineIsUnsupported() {
-            List<DefinitionProblem> problems = problems("""
-                    {
-                      "QueryLanguage": "JSONata",
-                      "StartAt": "A",
-                      "States": {"A": {"Type": "Pass", "Output": "{% $states.input %}", "End": true}}
-                    }
-                    """);
-            assertThat(problems).extracting(DefinitionProblem::code).containsOnly("UNSUPPORTED_FEATURE");
-            assertThat(problems).extracting(DefinitionProblem::location).containsExactly("/QueryLanguage", "/States/A/Output");
-            assertThat(problems.get(0).message()).contains("JSONata");
-        }
-
-        @Test
-        void jsonataForOneStateIsUnsupported() {
+        void jsonPathFieldsAreRejectedInJsonataStates() {
             List<DefinitionProblem> problems = problems(single("""
                     {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
-                     "Arguments": {"Payload": "{% $states.input %}"}, "End": true}
+                     "InputPath": "$.a", "Parameters": {"x.$": "$.b"}, "ResultPath": "$.c", "End": true}
                     """));
-            assertThat(problems).extracting(DefinitionProblem::code).containsOnly("UNSUPPORTED_FEATURE");
+            assertThat(problems).extracting(DefinitionProblem::code).containsOnly("SCHEMA_VALIDATION_FAILED");
             assertThat(problems).extracting(DefinitionProblem::location)
-                    .containsExactlyInAnyOrder("/States/A/QueryLanguage", "/States/A/Arguments");
+                    .containsExactlyInAnyOrder("/States/A/InputPath", "/States/A/Parameters", "/States/A/ResultPath");
+            assertThat(problems.get(0).message()).contains("not supported in JSONata states");
         }
 
         @Test
-        void assignIsUnsupported() {
-            assertOnlyProblem(single("""
-                    {"Type": "Pass", "Assign": {"total.$": "$.total"}, "End": true}
-                    """), "UNSUPPORTED_FEATURE", "/States/A/Assign", "'Assign'");
-        }
-
-        @Test
-        void assignInACatcherIsUnsupported() {
-            assertOnlyProblem("""
-                    {
-                      "StartAt": "T",
-                      "States": {
-                        "T": {
-                          "Type": "Task",
-                          "Resource": "arn:aws:states:::lambda:invoke",
-                          "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"failed": true}, "Next": "D"}],
-                          "End": true
-                        },
-                        "D": {"Type": "Succeed"}
-                      }
-                    }
-                    """, "UNSUPPORTED_FEATURE", "/States/T/Catch[0]/Assign", "'Assign'");
-        }
-
-        @Test
-        void assignInAChoiceRuleIsUnsupported() {
-            assertOnlyProblem("""
-                    {
-                      "StartAt": "C",
-                      "States": {
-                        "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Assign": {"seen": true}, "Next": "D"}], "Default": "D"},
-                        "D": {"Type": "Succeed"}
-                      }
-                    }
-                    """, "UNSUPPORTED_FEATURE", "/States/C/Choices[0]/Assign", "'Assign'");
-        }
-
-        @Test
-        void outputIsUnsupported() {
+        void jsonataFieldsAreRejectedInJsonPathStates() {
             List<DefinitionProblem> problems = problems(single("""
-                    {"Type": "Pass", "QueryLanguage": "JSONata", "Output": {"a": 1}, "End": true}
+                    {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                     "Arguments": {"Payload": "{% $states.input %}"}, "Output": "{% $states.result %}", "End": true}
                     """));
-            assertThat(problems).extracting(DefinitionProblem::code).containsOnly("UNSUPPORTED_FEATURE");
-            assertThat(problems).extracting(DefinitionProblem::location).contains("/States/A/Output");
+            assertThat(problems).extracting(DefinitionProblem::location)
+                    .containsExactlyInAnyOrder("/States/A/Arguments", "/States/A/Output");
+            assertThat(problems.get(0).message()).contains("only supported in JSONata states");
+        }
+
+        @Test
+        void aJsonPathStateIsRejectedInAJsonataStateMachine() {
+            assertOnlyProblem("""
+                    {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}
+                    """, "SCHEMA_VALIDATION_FAILED", "/States/A/QueryLanguage", "JSONPath");
+        }
+
+        @Test
+        void aJsonataSyntaxErrorNamesTheExpressionAndTheField() {
+            DefinitionProblem problem = onlyProblem("""
+                    {"QueryLanguage": "JSONata", "StartAt": "A",
+                     "States": {"A": {"Type": "Pass", "Output": {"total": "{% $sum($states.input.items %}"}, "End": true}}}
+                    """);
+            assertProblem(problem, "SCHEMA_VALIDATION_FAILED", "/States/A/Output/total", "$sum($states.input.items", "not valid");
+        }
+
+        @Test
+        void aJsonataConditionReplacesTheComparisonOperators() {
+            List<DefinitionProblem> problems = problems("""
+                    {"QueryLanguage": "JSONata", "StartAt": "C", "States": {
+                      "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "D"}], "Default": "D"},
+                      "D": {"Type": "Succeed"}}}
+                    """);
+            assertThat(problems).extracting(DefinitionProblem::location)
+                    .containsExactly("/States/C/Choices[0]/Variable", "/States/C/Choices[0]/IsPresent", "/States/C/Choices[0]");
+            assertThat(problems.get(2).message()).contains("needs a 'Condition'");
+        }
+
+        @Test
+        void aConditionIsRejectedInAJsonPathChoice() {
+            assertOnlyProblem("""
+                    {"StartAt": "C", "States": {
+                      "C": {"Type": "Choice", "Choices": [{"Condition": "{% true %}", "Next": "D"}], "Default": "D"},
+                      "D": {"Type": "Succeed"}}}
+                    """, "SCHEMA_VALIDATION_FAILED", "/States/C/Choices[0]/Condition", "only supported in JSONata states");
+        }
+
+        @Test
+        void assignIsAcceptedInBothLanguagesAndInCatchersAndChoiceRules() {
+            StateMachineDefinition.parse("""
+                    {"StartAt": "T", "States": {
+                      "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Assign": {"total.$": "$.total"},
+                            "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"failed": true}, "Next": "C"}], "Next": "C"},
+                      "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Assign": {"seen": true}, "Next": "J"}],
+                            "Default": "J"},
+                      "J": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"n": "{% $total + 1 %}"}, "End": true}}}
+                    """);
+        }
+
+        @Test
+        void aVariableNameMustBeAnIdentifierAndNotStates() {
+            List<DefinitionProblem> problems = problems(single("""
+                    {"Type": "Pass", "Assign": {"1st": 1, "states": 2, "ok_name": 3}, "End": true}
+                    """));
+            assertThat(problems).extracting(DefinitionProblem::location)
+                    .containsExactlyInAnyOrder("/States/A/Assign/1st", "/States/A/Assign/states");
+        }
+
+        @Test
+        void assignInANestedChoiceRuleIsRejected() {
+            assertOnlyProblem("""
+                    {"StartAt": "C", "States": {
+                      "C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.x", "IsPresent": true, "Assign": {"a": 1}}, "Next": "D"}],
+                            "Default": "D"},
+                      "D": {"Type": "Succeed"}}}
+                    """, "SCHEMA_VALIDATION_FAILED", "/States/C/Choices[0]/Not/Assign", "'Assign'");
+        }
+
+        @Test
+        void itemReaderIsNotSupportedYet() {
+            DefinitionProblem problem = onlyProblem(single("""
+                    {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}},
+                     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                       "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}
+                    """));
+            assertProblem(problem, "UNSUPPORTED_FEATURE", "/States/A/ItemReader", "'ItemReader'");
         }
 
         @Test

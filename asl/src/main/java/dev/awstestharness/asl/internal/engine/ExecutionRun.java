@@ -71,7 +71,7 @@ public final class ExecutionRun implements Execution {
 
     /** Records ExecutionStarted and runs the first states on the services' executor. */
     public void start() {
-        Frame root = new Frame(this, scope, 0);
+        Frame root = new Frame(this, scope, new Variables(null), 0);
         root.record("ExecutionStarted", "executionStartedEventDetails",
                 "input", request.input(), "roleArn", request.roleArn(), "stateMachineArn", request.stateMachineArn());
         if (timeoutSeconds != null) {

@@ -3,22 +3,26 @@ package dev.awstestharness.asl.internal.engine;
 import dev.awstestharness.asl.HistoryEvent;
 
 /**
- * Where a chain of states runs: the execution, the cancellation scope, and the last history event of this chain
- * (the {@code previousEventId} of the next one). A Parallel branch and a Map iteration each get their own frame.
+ * Where a chain of states runs: the execution, the cancellation scope, the variables, and the last history event of
+ * this chain (the {@code previousEventId} of the next one). A Parallel branch and a Map iteration each get their own
+ * frame and variable scope.
  */
 final class Frame {
     final ExecutionRun run;
     final CancellationScope scope;
+    final Variables variables;
     private long lastEventId;
 
-    Frame(ExecutionRun run, CancellationScope scope, long lastEventId) {
+    Frame(ExecutionRun run, CancellationScope scope, Variables variables, long lastEventId) {
         this.run = run;
         this.scope = scope;
+        this.variables = variables;
         this.lastEventId = lastEventId;
     }
 
+    /** A frame for a branch or iteration: its own chain of events and variable scope, cancelled with {@code scope}. */
     Frame branch(CancellationScope scope) {
-        return new Frame(run, scope, lastEventId);
+        return new Frame(run, scope, variables.child(), lastEventId);
     }
 
     long lastEventId() {

@@ -11,7 +11,6 @@ import dev.awstestharness.asl.internal.model.StateGraph;
 import dev.awstestharness.asl.internal.model.SucceedState;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.model.WaitState;
-import dev.awstestharness.asl.internal.path.EvaluationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -75,6 +74,16 @@ final class GraphRunner {
         frame.run.currentState(state.name());
         long entered = frame.record(state.type() + "StateEntered", "stateEnteredEventDetails", "name", state.name(), "input", input);
         StateEntry entry = new StateEntry(state, frame, entered, frame.run.now());
+        CompletableFuture<Outcome> step = run(state, input, entry);
+        // Expressions evaluated after a wait (Wait, task results) fail asynchronously; name their state the same way.
+        return step.isDone() ? step : step.handle((outcome, failure) -> {
+            if (failure == null) return outcome;
+            Throwable error = entry.asStatesError(unwrap(failure));
+            throw error instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(error);
+        });
+    }
+
+    private CompletableFuture<Outcome> run(State state, JsonNode input, StateEntry entry) {
         try {
             if (state instanceof PassState pass) return CompletableFuture.completedFuture(PassStep.run(pass, entry, input));
             if (state instanceof ChoiceState choice) return CompletableFuture.completedFuture(ChoiceStep.run(choice, entry, input));
@@ -87,10 +96,8 @@ final class GraphRunner {
             }
             if (state instanceof MapState map) return RetryLoop.run(entry, input, map.errorHandling(), MapStep.attempt(map, this));
             throw new IllegalStateException("no step for state type " + state.type());
-        } catch (EvaluationException e) {
-            return CompletableFuture.failedFuture(entry.runtimeError(e.getMessage()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(entry.asStatesError(e));
         }
     }
 

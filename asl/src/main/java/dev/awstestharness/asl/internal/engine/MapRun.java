@@ -6,7 +6,6 @@ import dev.awstestharness.asl.StatesError;
 import dev.awstestharness.asl.StatesErrors;
 import dev.awstestharness.asl.internal.json.Json;
 import dev.awstestharness.asl.internal.model.MapState;
-import dev.awstestharness.asl.internal.path.EvaluationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -98,11 +97,9 @@ final class MapRun {
         JsonNode item = items.get(index);
         JsonNode input;
         try {
-            input = map.itemSelector() == null ? item : map.itemSelector().evaluate(entry.mapItemScope(mapInput, index, item));
-        } catch (EvaluationException e) {
-            return CompletableFuture.failedFuture(entry.runtimeError(e.getMessage()));
+            input = itemInput(index, item);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(entry.asStatesError(e));
         }
         return runner.run(map.processor(), input, frame).whenComplete((output, failure) -> {
             if (failure == null) {
@@ -113,6 +110,12 @@ final class MapRun {
                 frame.record("MapIterationFailed", "mapIterationFailedEventDetails", "name", map.name(), "index", index);
             }
         });
+    }
+
+    private JsonNode itemInput(int index, JsonNode item) {
+        if (map.itemSelector() != null) return map.itemSelector().evaluate(entry.mapItemScope(mapInput, index, item));
+        if (map.jsonataItemSelector() != null) return map.jsonataItemSelector().evaluate(entry.mapItemScope(mapInput, index, item), "ItemSelector");
+        return item;
     }
 
     private void record(int index, CompletableFuture<JsonNode> iteration) {
@@ -136,7 +139,7 @@ final class MapRun {
                     failsMap = new StatesError(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerated failure threshold was exceeded");
                 } else {
-                    outputs[index] = RetryLoop.errorOutput(error);
+                    outputs[index] = DataFlow.errorOutput(error);
                 }
             } else {
                 failsMap = failure;

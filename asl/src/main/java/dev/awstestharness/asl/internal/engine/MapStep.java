@@ -3,7 +3,9 @@ package dev.awstestharness.asl.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.StatesError;
 import dev.awstestharness.asl.internal.json.Json;
+import dev.awstestharness.asl.internal.jsonata.JsonataException;
 import dev.awstestharness.asl.internal.model.IntegerField;
+import dev.awstestharness.asl.internal.model.JsonataIo;
 import dev.awstestharness.asl.internal.model.MapState;
 import dev.awstestharness.asl.internal.path.PathNotFoundException;
 import java.util.concurrent.CompletableFuture;
@@ -21,17 +23,18 @@ final class MapStep {
     }
 
     private static CompletableFuture<Outcome> run(MapState map, GraphRunner runner, StateEntry entry, JsonNode rawInput) {
-        JsonNode input = entry.select(map.header().inputPath(), rawInput);
-        JsonNode items = entry.select(map.itemsPath(), input);
-        if (!items.isArray()) throw entry.runtimeError("Map state input must be an array but was: " + Json.write(items));
+        boolean jsonata = map.header().io() instanceof JsonataIo;
+        JsonNode input = DataFlow.filteredInput(entry, map.header().io(), rawInput);
+        JsonNode items = items(map, entry, rawInput, input, jsonata);
         int maxConcurrency = (int) Math.min(Integer.MAX_VALUE,
-                number(map.maxConcurrency(), "MaxConcurrencyPath", "a valid integer", entry, input, 0));
+                number(map.maxConcurrency(), "MaxConcurrency", "a valid integer", entry, rawInput, input, 0));
         Double toleratedCount = map.toleratedFailureCount().isSet()
-                ? number(map.toleratedFailureCount(), "ToleratedFailureCountPath", "a valid integer", entry, input, 0) : null;
+                ? number(map.toleratedFailureCount(), "ToleratedFailureCount", "a valid integer", entry, rawInput, input, 0) : null;
         Double toleratedPercentage = map.toleratedFailurePercentage().isSet()
-                ? number(map.toleratedFailurePercentage(), "ToleratedFailurePercentagePath", "a valid percentage", entry, input, 0) : null;
+                ? number(map.toleratedFailurePercentage(), "ToleratedFailurePercentage", "a valid percentage", entry, rawInput, input, 0)
+                : null;
         entry.frame.record("MapStateStarted", "mapStateStartedEventDetails", "length", items.size());
-        MapRun mapRun = new MapRun(map, runner, entry, input, items, maxConcurrency, toleratedCount, toleratedPercentage);
+        MapRun mapRun = new MapRun(map, runner, entry, jsonata ? rawInput : input, items, maxConcurrency, toleratedCount, toleratedPercentage);
         return mapRun.start().handle((results, failure) -> {
             if (failure != null) {
                 Throwable error = GraphRunner.unwrap(failure);
@@ -39,13 +42,41 @@ final class MapStep {
                 throw error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
             }
             entry.frame.record("MapStateSucceeded", null);
-            return StepResults.finish(entry, map.result(), map.header(), rawInput, results);
+            return DataFlow.complete(entry, map.header().io(), rawInput, results, map.header().next());
         });
     }
 
-    /** A numeric field's value, from the literal or its path; {@code fallback} when neither is set. */
-    private static double number(IntegerField field, String pathField, String expected, StateEntry entry, JsonNode input, double fallback) {
+    private static JsonNode items(MapState map, StateEntry entry, JsonNode rawInput, JsonNode input, boolean jsonata) {
+        if (map.items() != null) {
+            JsonNode items = map.items().evaluate(entry.jsonataScope(rawInput, null, null), "Items");
+            if (!items.isArray()) {
+                String expression = map.items().expressionSource();
+                throw new JsonataException((expression == null ? "The value" : "The JSONata expression '" + expression + "'")
+                        + " specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                        + Json.typeName(items) + "' for value: " + Json.write(items));
+            }
+            return items;
+        }
+        JsonNode items = entry.select(map.itemsPath(), input);
+        if (!items.isArray()) {
+            String message = "Map state input must be an array but was: " + Json.write(items);
+            throw jsonata ? entry.queryError(message) : entry.runtimeError(message);
+        }
+        return items;
+    }
+
+    /** A numeric field's value, from the literal, its path or its expression; {@code fallback} when none is set. */
+    private static double number(IntegerField field, String name, String expected, StateEntry entry, JsonNode rawInput,
+            JsonNode input, double fallback) {
         if (field.value() != null) return field.value();
+        boolean percentage = name.startsWith("ToleratedFailurePercentage");
+        if (field.expression() != null) {
+            JsonNode value = field.expression().evaluate(entry.jsonataScope(rawInput, null, null), name);
+            if (isValid(value, percentage)) return value.doubleValue();
+            throw new JsonataException("The JSONata expression '" + field.expression().expressionSource() + "' specified for the field '"
+                    + name + "' returned an unexpected result type. Expected '" + (percentage ? "number" : "integer") + "', but was '"
+                    + Json.typeName(value) + "' for value: " + Json.write(value));
+        }
         if (field.path() == null) return fallback;
         JsonNode value;
         try {
@@ -53,13 +84,16 @@ final class MapStep {
         } catch (PathNotFoundException e) {
             throw entry.runtimeError("Invalid path '" + e.path() + "' : " + e.getMessage());
         }
-        boolean valid = pathField.startsWith("ToleratedFailurePercentage")
-                ? value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 100
-                : value.isIntegralNumber() && value.longValue() >= 0;
-        if (!valid) {
-            throw entry.runtimeError("The " + pathField + " field refers to value " + Json.write(value) + " which is not "
+        if (!isValid(value, percentage)) {
+            throw entry.runtimeError("The " + name + "Path field refers to value " + Json.write(value) + " which is not "
                     + expected + ": " + field.path().source());
         }
         return value.doubleValue();
+    }
+
+    private static boolean isValid(JsonNode value, boolean percentage) {
+        return percentage
+                ? value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 100
+                : value.isIntegralNumber() && value.longValue() >= 0;
     }
 }

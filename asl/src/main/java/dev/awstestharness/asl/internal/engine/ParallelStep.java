@@ -22,8 +22,7 @@ final class ParallelStep {
     }
 
     private static CompletableFuture<Outcome> run(ParallelState parallel, GraphRunner runner, StateEntry entry, JsonNode rawInput) {
-        JsonNode input = entry.select(parallel.header().inputPath(), rawInput);
-        JsonNode effective = parallel.parameters() == null ? input : parallel.parameters().evaluate(entry.scope(input));
+        JsonNode effective = DataFlow.effectiveInput(entry, parallel.header().io(), rawInput);
         Frame frame = entry.frame;
         frame.record("ParallelStateStarted", null);
         CancellationScope branchesScope = frame.scope.child();
@@ -58,7 +57,7 @@ final class ParallelStep {
                 throw error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
             }
             frame.record("ParallelStateSucceeded", null);
-            return StepResults.finish(entry, parallel.result(), parallel.header(), rawInput, result);
+            return DataFlow.complete(entry, parallel.header().io(), rawInput, result, parallel.header().next());
         });
     }
 }

@@ -7,16 +7,8 @@ final class PassStep {
     private PassStep() {}
 
     static Outcome run(PassState pass, StateEntry entry, JsonNode rawInput) {
-        JsonNode input = entry.select(pass.header().inputPath(), rawInput);
-        JsonNode result;
-        if (pass.result() != null) {
-            result = pass.result();
-        } else if (pass.parameters() != null) {
-            result = pass.parameters().evaluate(entry.scope(input));
-        } else {
-            result = input;
-        }
-        JsonNode output = entry.select(pass.header().outputPath(), entry.applyResultPath(pass.resultPath(), rawInput, result));
-        return entry.exit(output, pass.header().next());
+        JsonNode effective = DataFlow.effectiveInput(entry, pass.header().io(), rawInput);
+        JsonNode result = pass.result() != null ? pass.result() : effective;
+        return DataFlow.complete(entry, pass.header().io(), rawInput, result, pass.header().next());
     }
 }

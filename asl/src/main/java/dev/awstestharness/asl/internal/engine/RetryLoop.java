@@ -1,13 +1,10 @@
 package dev.awstestharness.asl.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awstestharness.asl.StatesError;
-import dev.awstestharness.asl.internal.json.Json;
 import dev.awstestharness.asl.internal.model.Catcher;
 import dev.awstestharness.asl.internal.model.ErrorHandling;
 import dev.awstestharness.asl.internal.model.Retrier;
-import dev.awstestharness.asl.internal.path.EvaluationException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -81,10 +78,8 @@ final class RetryLoop {
     private CompletableFuture<Outcome> attemptOnce() {
         try {
             return attempt.run(entry, rawInput);
-        } catch (EvaluationException e) {
-            return CompletableFuture.failedFuture(entry.runtimeError(e.getMessage()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(entry.asStatesError(e));
         }
     }
 
@@ -103,8 +98,7 @@ final class RetryLoop {
             result.complete(outcome);
             return null;
         }
-        Throwable error = GraphRunner.unwrap(failure);
-        if (error instanceof EvaluationException evaluation) error = entry.runtimeError(evaluation.getMessage());
+        Throwable error = entry.asStatesError(GraphRunner.unwrap(failure));
         if (!(error instanceof StatesError statesError)) {
             result.completeExceptionally(error);
             return null;
@@ -125,10 +119,9 @@ final class RetryLoop {
             return null;
         }
         try {
-            JsonNode output = entry.applyResultPath(catcher.resultPath(), rawInput, errorOutput(statesError));
-            result.complete(entry.exit(output, catcher.next()));
+            result.complete(DataFlow.caught(entry, catcher, errorHandling.catchers().indexOf(catcher), rawInput, statesError));
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            result.completeExceptionally(entry.asStatesError(e));
         }
         return null;
     }
@@ -138,13 +131,5 @@ final class RetryLoop {
         if (retrier.maxDelaySeconds() != null) seconds = Math.min(seconds, retrier.maxDelaySeconds());
         if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) seconds = ThreadLocalRandom.current().nextDouble() * seconds;
         return Duration.ofNanos((long) (seconds * 1_000_000_000L));
-    }
-
-    /** The {@code {"Error", "Cause"}} object a catcher passes on. */
-    static ObjectNode errorOutput(StatesError error) {
-        ObjectNode output = Json.object();
-        if (error.error() != null) output.put("Error", error.error());
-        if (error.cause() != null) output.put("Cause", error.cause());
-        return output;
     }
 }

@@ -7,7 +7,7 @@ final class SucceedStep {
     private SucceedStep() {}
 
     static Outcome run(SucceedState succeed, StateEntry entry, JsonNode rawInput) {
-        JsonNode input = entry.select(succeed.header().inputPath(), rawInput);
-        return entry.exit(entry.select(succeed.header().outputPath(), input), null);
+        JsonNode input = DataFlow.filteredInput(entry, succeed.header().io(), rawInput);
+        return DataFlow.complete(entry, succeed.header().io(), rawInput, input, null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.StatesError;
 import dev.awstestharness.asl.StatesErrors;
 import dev.awstestharness.asl.internal.json.Json;
+import dev.awstestharness.asl.internal.jsonata.JsonataException;
 import dev.awstestharness.asl.internal.model.SecondsField;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.path.PathNotFoundException;
@@ -28,7 +29,7 @@ final class TaskStep {
 
     private static CompletableFuture<Outcome> run(TaskState task, TaskResource resource, EngineServices services,
             StateEntry entry, JsonNode rawInput) {
-        JsonNode input = entry.select(task.header().inputPath(), rawInput);
+        JsonNode input = DataFlow.filteredInput(entry, task.header().io(), rawInput);
         ServiceIntegration integration = services.integrations().find(resource.serviceResource()).orElseThrow(() ->
                 entry.runtimeError("No service integration is registered for the resource '" + resource.arn()
                         + "'. Registered resources: " + services.integrations().describe()));
@@ -42,9 +43,9 @@ final class TaskStep {
             token = services.taskTokens().newToken();
             entry.taskToken(token);
         }
-        JsonNode parameters = task.parameters() == null ? input : task.parameters().evaluate(entry.scope(input));
-        Long timeout = seconds(task.timeout(), "TimeoutSecondsPath", entry, input);
-        Long heartbeat = seconds(task.heartbeat(), "HeartbeatSecondsPath", entry, input);
+        JsonNode parameters = DataFlow.effectiveInput(entry, task.header().io(), rawInput);
+        Long timeout = seconds(task.timeout(), "TimeoutSeconds", entry, input, rawInput);
+        Long heartbeat = seconds(task.heartbeat(), "HeartbeatSeconds", entry, input, rawInput);
         TaskEvents events = new TaskEvents(resource, entry.frame, services.region());
         events.scheduled(parameters, timeout, heartbeat);
         events.started();
@@ -79,7 +80,7 @@ final class TaskStep {
             }
             events.succeeded(value);
             entry.checkSize(value);
-            return StepResults.finish(entry, task.result(), task.header(), rawInput, value);
+            return DataFlow.complete(entry, task.header().io(), rawInput, value, task.header().next());
         });
     }
 
@@ -128,18 +129,26 @@ final class TaskStep {
         return guarded;
     }
 
-    private static Long seconds(SecondsField field, String pathField, StateEntry entry, JsonNode input) {
+    private static Long seconds(SecondsField field, String name, StateEntry entry, JsonNode input, JsonNode rawInput) {
         if (field.seconds() != null) return field.seconds();
-        if (field.path() == null) return null;
         JsonNode value;
+        String shown;
+        if (field.expression() != null) {
+            value = field.expression().evaluate(entry.jsonataScope(rawInput, null, null), name);
+            if (value.isIntegralNumber() && value.longValue() >= 1) return value.longValue();
+            throw new JsonataException("The JSONata expression '" + field.expression().expressionSource() + "' specified for the field '"
+                    + name + "' returned an unexpected result type. Expected 'positive integer', but was '" + Json.typeName(value)
+                    + "' for value: " + Json.write(value));
+        }
+        if (field.path() == null) return null;
         try {
             value = field.path().read(entry.scope(input));
         } catch (PathNotFoundException e) {
             throw entry.runtimeError("Invalid path '" + e.path() + "' : " + e.getMessage());
         }
+        shown = field.path().source() + " == " + Json.write(value);
         if (!value.isIntegralNumber() || value.longValue() < 1) {
-            throw entry.runtimeError("The " + pathField + " parameter must reference a positive integer: "
-                    + field.path().source() + " == " + Json.write(value));
+            throw entry.runtimeError("The " + name + "Path parameter must reference a positive integer: " + shown);
         }
         return value.longValue();
     }

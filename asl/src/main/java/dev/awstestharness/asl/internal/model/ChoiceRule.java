@@ -2,6 +2,8 @@ package dev.awstestharness.asl.internal.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.internal.json.Json;
+import dev.awstestharness.asl.internal.jsonata.JsonataException;
+import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.path.DataScope;
 import dev.awstestharness.asl.internal.path.EvaluationException;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
@@ -36,6 +38,21 @@ public sealed interface ChoiceRule {
                 if (rule.matches(scope)) return true;
             }
             return false;
+        }
+    }
+
+    /** A JSONata {@code Condition}; {@code field} names it in errors, e.g. {@code Choices[0]/Condition}. */
+    record Condition(JsonataTemplate condition, String field) implements ChoiceRule {
+        @Override
+        public boolean matches(DataScope scope) {
+            JsonNode value = condition.evaluate(scope, field);
+            if (!value.isBoolean()) {
+                String expression = condition.expressionSource();
+                throw new JsonataException((expression == null ? "The value" : "The JSONata expression '" + expression + "'")
+                        + " specified for the field '" + field + "' returned an unexpected result type. Expected 'boolean', but was '"
+                        + Json.typeName(value) + "' for value: " + Json.write(value));
+            }
+            return value.booleanValue();
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.awstestharness.asl.internal.model;
 
+import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
 
-/** A numeric Map field given either as a literal or through a {@code ...Path} field. */
-public record IntegerField(Double value, JsonPathExpression path) {
-    public static final IntegerField NONE = new IntegerField(null, null);
+/** A numeric Map field given as a literal, through a {@code ...Path} field, or as a JSONata expression. */
+public record IntegerField(Double value, JsonPathExpression path, JsonataTemplate expression) {
+    public static final IntegerField NONE = new IntegerField(null, null, null);
 
     public boolean isSet() {
-        return value != null || path != null;
+        return value != null || path != null || expression != null;
     }
 }

@@ -1,21 +1,24 @@
 package dev.awstestharness.asl.internal.model;
 
+import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.template.PayloadTemplate;
 
 /**
- * An inline or distributed Map. {@code itemSelector} holds {@code ItemSelector} or the legacy {@code Parameters}
- * ({@code null} when both are absent).
+ * An inline or distributed Map. Items come from {@code itemsPath} (JSONPath) or {@code items} (JSONata, {@code null}
+ * meaning the state input); each item's input from {@code itemSelector} (JSONPath: ItemSelector or the legacy
+ * Parameters) or {@code jsonataItemSelector}, the item itself when both are {@code null}.
  */
 public record MapState(
         StateHeader header,
         PathField itemsPath,
+        JsonataTemplate items,
         PayloadTemplate itemSelector,
+        JsonataTemplate jsonataItemSelector,
         StateGraph processor,
         ProcessorMode mode,
         IntegerField maxConcurrency,
         IntegerField toleratedFailureCount,
         IntegerField toleratedFailurePercentage,
-        ResultHandling result,
         ErrorHandling errorHandling)
         implements State {
 

@@ -1,10 +1,10 @@
 package dev.awstestharness.asl.internal.model;
 
 /**
- * What every state has: its name, where it goes next ({@code null} when it ends its graph), and its input and output
- * filters ({@link PathField#WHOLE} for states that have none).
+ * What every state has: its name, where it goes next ({@code null} when it ends its graph), and the input/output
+ * processing of its query language.
  */
-public record StateHeader(String name, String next, PathField inputPath, PathField outputPath) {
+public record StateHeader(String name, String next, StateIo io) {
     public boolean isEnd() {
         return next == null;
     }

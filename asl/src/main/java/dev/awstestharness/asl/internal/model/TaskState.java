@@ -1,14 +1,11 @@
 package dev.awstestharness.asl.internal.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awstestharness.asl.internal.template.PayloadTemplate;
 
-/** {@code Parameters} and {@code Credentials} are {@code null} when absent. */
+/** {@code Credentials} is {@code null} when absent. */
 public record TaskState(
         StateHeader header,
         String resource,
-        PayloadTemplate parameters,
-        ResultHandling result,
         ErrorHandling errorHandling,
         SecondsField timeout,
         SecondsField heartbeat,

@@ -3,23 +3,26 @@ package dev.awstestharness.asl.internal.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.internal.model.ChoiceRule;
 import dev.awstestharness.asl.internal.model.ComparisonOperator;
+import dev.awstestharness.asl.internal.model.QueryLanguage;
 import dev.awstestharness.asl.internal.model.StringPattern;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /** Parses the Boolean expressions of a Choice state. */
 final class ChoiceRuleParser {
     private ChoiceRuleParser() {}
 
     /** Parses one rule; {@code null} when it is invalid (the problems are reported). */
-    static ChoiceRule parse(JsonNode node, String pointer, Problems problems, boolean topLevel) {
+    static ChoiceRule parse(JsonNode node, String pointer, Problems problems, boolean topLevel, QueryLanguage language) {
         if (!node.isObject()) {
             problems.schema(pointer, "Expected value of type: Object");
             return null;
         }
         ObjectReader rule = new ObjectReader(node, pointer, problems);
+        if (language == QueryLanguage.JSONATA) return condition(rule, pointer);
         if (!topLevel && rule.has("Next")) {
             problems.schema(rule.pointer("Next"), "A nested Choice rule cannot have a 'Next' field");
         }
@@ -27,9 +30,11 @@ final class ChoiceRuleParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (field.equals("Next") || field.equals("Variable") || field.equals("Comment")) continue;
-            if (field.equals("Assign") || field.equals("Output") || field.equals("Condition")) {
-                problems.add(Problems.UNSUPPORTED, "The field '" + field + "' is not supported by this local interpreter yet",
-                        rule.pointer(field));
+            if (topLevel && field.equals("Assign")) continue;
+            if (field.equals("Output") || field.equals("Condition") || field.equals("Assign")) {
+                problems.schema(rule.pointer(field), field.equals("Assign")
+                        ? "A nested Choice rule cannot have an 'Assign' field"
+                        : "The field '" + field + "' is only supported in JSONata states (set QueryLanguage to JSONata)");
                 return null;
             }
             operators.add(field);
@@ -45,11 +50,22 @@ final class ChoiceRuleParser {
             case "And", "Or" -> combination(rule, operator);
             case "Not" -> {
                 if (rule.has("Variable")) problems.schema(rule.pointer("Variable"), "'Not' cannot have a 'Variable'");
-                ChoiceRule inner = parse(node.get("Not"), rule.pointer("Not"), problems, false);
+                ChoiceRule inner = parse(node.get("Not"), rule.pointer("Not"), problems, false, QueryLanguage.JSONPATH);
                 yield inner == null ? null : new ChoiceRule.Not(inner);
             }
             default -> comparison(rule, operator);
         };
+    }
+
+    /** A JSONata rule: a {@code Condition} with optional Assign and Output. */
+    private static ChoiceRule condition(ObjectReader rule, String pointer) {
+        rule.checkFields(Set.of("Condition", "Next", "Assign", "Output", "Comment"), Set.of(), "a JSONata Choice rule");
+        if (!rule.has("Condition")) {
+            rule.problems().schema(pointer, "A JSONata Choice rule needs a 'Condition'");
+            return null;
+        }
+        String field = pointer.substring(pointer.indexOf("Choices")) + "/Condition";
+        return new ChoiceRule.Condition(rule.jsonata("Condition"), field);
     }
 
     private static ChoiceRule combination(ObjectReader rule, String operator) {
@@ -62,7 +78,7 @@ final class ChoiceRuleParser {
         List<ChoiceRule> parsed = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             // parse every inner rule, so that the problems of all of them are reported
-            ChoiceRule inner = parse(rules.get(i), rule.pointer(operator) + "[" + i + "]", rule.problems(), false);
+            ChoiceRule inner = parse(rules.get(i), rule.pointer(operator) + "[" + i + "]", rule.problems(), false, QueryLanguage.JSONPATH);
             if (inner != null) parsed.add(inner);
         }
         if (parsed.size() < rules.size()) return null;

@@ -2,6 +2,7 @@ package dev.awstestharness.asl.internal.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.InvalidDefinitionException;
+import dev.awstestharness.asl.internal.model.QueryLanguage;
 import dev.awstestharness.asl.internal.model.State;
 import dev.awstestharness.asl.internal.model.StateGraph;
 
@@ -30,6 +31,8 @@ public final class DefinitionParser {
     private final Problems problems = new Problems();
     private final Map<String, String> stateNames = new HashMap<>();
     private final StateParser stateParser = new StateParser(this);
+    /** The state machine's QueryLanguage, which every state without its own inherits, also inside branches. */
+    private QueryLanguage language = QueryLanguage.JSONPATH;
 
     private DefinitionParser() {}
 
@@ -47,7 +50,7 @@ public final class DefinitionParser {
             return null;
         }
         ObjectReader top = new ObjectReader(document, "", problems);
-        StateParser.checkQueryLanguage(top);
+        language = StateParser.language(top, QueryLanguage.JSONPATH);
         Long timeout = top.integer("TimeoutSeconds", 1);
         String comment = top.string("Comment", false);
         String version = top.string("Version", false);
@@ -90,7 +93,7 @@ public final class DefinitionParser {
                 continue;
             }
             List<Transition> transitions = new ArrayList<>();
-            State state = stateParser.parse(name, new ObjectReader(entry.getValue(), statePointer, problems), transitions);
+            State state = stateParser.parse(name, new ObjectReader(entry.getValue(), statePointer, problems), transitions, language);
             transitionsByState.put(name, transitions);
             if (state != null) states.put(name, state);
         }

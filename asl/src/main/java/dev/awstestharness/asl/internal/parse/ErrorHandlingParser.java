@@ -3,6 +3,11 @@ package dev.awstestharness.asl.internal.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.StatesErrors;
 import dev.awstestharness.asl.internal.model.Catcher;
+import dev.awstestharness.asl.internal.model.JsonPathIo;
+import dev.awstestharness.asl.internal.model.JsonataIo;
+import dev.awstestharness.asl.internal.model.PathField;
+import dev.awstestharness.asl.internal.model.QueryLanguage;
+import dev.awstestharness.asl.internal.model.StateIo;
 import dev.awstestharness.asl.internal.model.ErrorHandling;
 import dev.awstestharness.asl.internal.model.Retrier;
 import java.util.ArrayList;
@@ -13,14 +18,13 @@ import java.util.Set;
 final class ErrorHandlingParser {
     private static final Set<String> RETRIER_FIELDS =
             Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
-    private static final Set<String> NOT_YET = Set.of("Assign", "Output");
+    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment");
 
     private ErrorHandlingParser() {}
 
-    static ErrorHandling parse(ObjectReader state, List<Transition> transitions) {
+    static ErrorHandling parse(ObjectReader state, List<Transition> transitions, QueryLanguage language) {
         List<Retrier> retriers = parseRetry(state);
-        List<Catcher> catchers = parseCatch(state, transitions);
+        List<Catcher> catchers = parseCatch(state, transitions, language);
         return retriers.isEmpty() && catchers.isEmpty() ? ErrorHandling.NONE : new ErrorHandling(retriers, catchers);
     }
 
@@ -64,7 +68,7 @@ final class ErrorHandlingParser {
         return retriers;
     }
 
-    private static List<Catcher> parseCatch(ObjectReader state, List<Transition> transitions) {
+    private static List<Catcher> parseCatch(ObjectReader state, List<Transition> transitions, QueryLanguage language) {
         List<Catcher> catchers = new ArrayList<>();
         JsonNode catchField = state.raw("Catch");
         if (catchField == null) return catchers;
@@ -79,13 +83,26 @@ final class ErrorHandlingParser {
                 continue;
             }
             ObjectReader catcher = new ObjectReader(catchField.get(i), pointer, state.problems());
-            catcher.checkFields(CATCHER_FIELDS, NOT_YET, "a Catcher");
+            catcher.checkFields(CATCHER_FIELDS, Set.of(), "a Catcher");
             List<String> errors = errorEquals(catcher, i == catchField.size() - 1);
             String next = catcher.string("Next", true);
             if (next != null) transitions.add(new Transition(next, catcher.pointer("Next")));
-            catchers.add(new Catcher(errors, next, catcher.resultPath("ResultPath")));
+            catchers.add(new Catcher(errors, next, catcherIo(catcher, language)));
         }
         return catchers;
+    }
+
+    /** ResultPath and Assign (JSONPath) or Output and Assign (JSONata) of a catcher. */
+    private static StateIo catcherIo(ObjectReader catcher, QueryLanguage language) {
+        boolean jsonata = language == QueryLanguage.JSONATA;
+        String wrong = jsonata ? "ResultPath" : "Output";
+        if (catcher.has(wrong)) {
+            catcher.problems().schema(catcher.pointer(wrong), "The field '" + wrong + "' is not supported in "
+                    + language.aslName() + " states");
+        }
+        if (jsonata) return new JsonataIo(null, catcher.jsonata("Output"), AssignParser.jsonata(catcher));
+        return new JsonPathIo(PathField.WHOLE, null, null, catcher.resultPath("ResultPath"), PathField.WHOLE,
+                AssignParser.jsonPath(catcher));
     }
 
     private static List<String> errorEquals(ObjectReader reader, boolean last) {

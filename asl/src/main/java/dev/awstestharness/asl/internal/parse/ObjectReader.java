@@ -1,6 +1,7 @@
 package dev.awstestharness.asl.internal.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.model.PathField;
 import dev.awstestharness.asl.internal.model.ResultPathField;
 import dev.awstestharness.asl.internal.model.SecondsField;
@@ -164,13 +165,27 @@ final class ObjectReader {
         return PayloadTemplate.compile(value, pointer(field), problems::schema);
     }
 
-    /** {@code <field>} and {@code <field>Path}, which exclude each other. */
+    /** {@code <field>} and {@code <field>Path}, which exclude each other; in JSONata the field may be an expression. */
     SecondsField seconds(String field) {
-        Long seconds = integer(field, 1);
+        JsonataTemplate expression = expressionIn(field);
+        Long seconds = expression == null ? integer(field, 1) : null;
         JsonPathExpression path = path(field + "Path");
-        if (seconds != null && path != null) {
+        if (has(field) && path != null) {
             problems.schema(pointer, "The fields '" + field + "' and '" + field + "Path' cannot both be present");
         }
-        return seconds == null && path == null ? SecondsField.NONE : new SecondsField(seconds, path);
+        return seconds == null && path == null && expression == null ? SecondsField.NONE : new SecondsField(seconds, path, expression);
+    }
+
+    /** The field compiled as a JSONata template (any JSON value, {@code "{% %}"} strings evaluated), or {@code null}. */
+    JsonataTemplate jsonata(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) return null;
+        return JsonataTemplate.compile(value, pointer(field), problems::schema);
+    }
+
+    /** The field as a JSONata expression when it is written as one ({@code "{% ... %}"}), otherwise {@code null}. */
+    JsonataTemplate expressionIn(String field) {
+        JsonNode value = node.get(field);
+        return value != null && JsonataTemplate.isExpression(value) ? jsonata(field) : null;
     }
 }

@@ -1,20 +1,26 @@
 package dev.awstestharness.asl.internal.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.model.ChoiceRule;
 import dev.awstestharness.asl.internal.model.ChoiceState;
 import dev.awstestharness.asl.internal.model.ErrorHandling;
+import dev.awstestharness.asl.internal.model.ErrorSource;
 import dev.awstestharness.asl.internal.model.FailState;
 import dev.awstestharness.asl.internal.model.IntegerField;
+import dev.awstestharness.asl.internal.model.JsonPathIo;
+import dev.awstestharness.asl.internal.model.JsonataIo;
 import dev.awstestharness.asl.internal.model.MapState;
 import dev.awstestharness.asl.internal.model.ParallelState;
 import dev.awstestharness.asl.internal.model.PassState;
 import dev.awstestharness.asl.internal.model.PathField;
-import dev.awstestharness.asl.internal.model.ResultHandling;
+import dev.awstestharness.asl.internal.model.QueryLanguage;
+import dev.awstestharness.asl.internal.model.ResultPathField;
 import dev.awstestharness.asl.internal.model.SecondsField;
 import dev.awstestharness.asl.internal.model.State;
 import dev.awstestharness.asl.internal.model.StateGraph;
 import dev.awstestharness.asl.internal.model.StateHeader;
+import dev.awstestharness.asl.internal.model.StateIo;
 import dev.awstestharness.asl.internal.model.SucceedState;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.model.WaitState;
@@ -22,17 +28,22 @@ import dev.awstestharness.asl.internal.path.JsonPathExpression;
 import dev.awstestharness.asl.internal.template.ValueExpression;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses one state of any type, reporting every problem it finds. */
+/** Parses one state of any type in either query language, reporting every problem it finds. */
 final class StateParser {
     private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
     private static final Set<String> FLOW = Set.of("Next", "End");
-    private static final Set<String> IO = Set.of("InputPath", "OutputPath");
+    private static final Set<String> IO = Set.of("InputPath", "OutputPath", "Output");
     private static final Set<String> RESULT = Set.of("ResultPath", "ResultSelector", "Retry", "Catch");
-    /** JSONata and variables fields: valid ASL this interpreter does not run yet. */
-    private static final Set<String> NOT_YET = Set.of("Assign", "Arguments", "Output", "Items");
+    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector",
+            "ResultPath", "Result", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath", "ErrorPath",
+            "CausePath", "ItemsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
+    private static final Set<String> JSONATA_ONLY = Set.of("Output", "Arguments", "Items");
+    /** Distributed Map fields this interpreter does not run yet. */
+    private static final Set<String> NOT_YET = Set.of("ItemReader", "ItemBatcher", "ResultWriter");
 
     private final DefinitionParser definition;
 
@@ -40,25 +51,23 @@ final class StateParser {
         this.definition = definition;
     }
 
-    State parse(String name, ObjectReader state, List<Transition> transitions) {
+    State parse(String name, ObjectReader state, List<Transition> transitions, QueryLanguage inherited) {
         String type = state.string("Type", true);
         if (type == null) {
             keepNext(state, transitions);
             return null;
         }
-        checkQueryLanguage(state);
+        QueryLanguage language = language(state, inherited);
+        Parse parse = new Parse(name, state, transitions, language);
         return switch (type) {
-            case "Pass" -> pass(name, state, transitions);
-            case "Task" -> task(name, state, transitions);
-            case "Choice" -> choice(name, state, transitions);
-            case "Wait" -> waitState(name, state, transitions);
-            case "Succeed" -> {
-                state.checkFields(union(COMMON, IO), NOT_YET, "a Succeed state");
-                yield new SucceedState(new StateHeader(name, null, state.pathField("InputPath"), state.pathField("OutputPath")));
-            }
-            case "Fail" -> fail(name, state);
-            case "Parallel" -> parallel(name, state, transitions);
-            case "Map" -> map(name, state, transitions);
+            case "Pass" -> parse.pass();
+            case "Task" -> parse.task();
+            case "Choice" -> parse.choice();
+            case "Wait" -> parse.waitState();
+            case "Succeed" -> parse.succeed();
+            case "Fail" -> parse.fail();
+            case "Parallel" -> parse.parallel();
+            case "Map" -> parse.map();
             default -> {
                 state.problems().schema(state.pointer("Type"),
                         "Unknown state type '" + type + "'; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map");
@@ -77,173 +86,265 @@ final class StateParser {
         if (next != null && next.isTextual()) transitions.add(new Transition(next.textValue(), state.pointer("Next")));
     }
 
-    static void checkQueryLanguage(ObjectReader reader) {
-        String language = reader.string("QueryLanguage", false);
-        if (language == null || language.equals("JSONPath")) return;
-        if (language.equals("JSONata")) {
-            reader.problems().add(Problems.UNSUPPORTED, "The JSONata query language is not supported by this local interpreter yet",
-                    reader.pointer("QueryLanguage"));
-        } else {
-            reader.problems().schema(reader.pointer("QueryLanguage"), "The value must be one of JSONPath, JSONata but was '" + language + "'");
+    /** The language of a state; a JSONata state machine cannot have JSONPath states. */
+    static QueryLanguage language(ObjectReader reader, QueryLanguage inherited) {
+        String name = reader.string("QueryLanguage", false);
+        if (name == null) return inherited;
+        QueryLanguage language = QueryLanguage.of(name);
+        if (language == null) {
+            reader.problems().schema(reader.pointer("QueryLanguage"), "The value must be one of JSONPath, JSONata but was '" + name + "'");
+            return inherited;
         }
+        if (inherited == QueryLanguage.JSONATA && language == QueryLanguage.JSONPATH) {
+            reader.problems().schema(reader.pointer("QueryLanguage"),
+                    "A state cannot use JSONPath when the state machine's QueryLanguage is JSONata");
+        }
+        return language;
     }
 
-    private StateHeader header(String name, ObjectReader state, List<Transition> transitions) {
-        String next = state.string("Next", false);
-        Boolean end = state.bool("End");
-        boolean endOfWrongType = end == null && state.has("End"); // reported by bool()
-        if (next != null && Boolean.TRUE.equals(end)) {
-            state.problems().schema(state.pointer(), "A state cannot have both 'Next' and 'End': true");
-        } else if (next == null && !Boolean.TRUE.equals(end) && !state.has("Next") && !endOfWrongType) {
-            state.problems().schema(state.pointer(), "A state needs either 'Next' or 'End': true");
-        }
-        if (next != null) transitions.add(new Transition(next, state.pointer("Next")));
-        return new StateHeader(name, next, state.pathField("InputPath"), state.pathField("OutputPath"));
-    }
+    /** The parse of one state: its reader, transitions and language. */
+    private final class Parse {
+        private final String name;
+        private final ObjectReader state;
+        private final List<Transition> transitions;
+        private final QueryLanguage language;
 
-    private State pass(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, FLOW, IO, Set.of("Parameters", "Result", "ResultPath")), NOT_YET, "a Pass state");
-        return new PassState(header(name, state, transitions), state.template("Parameters"), state.raw("Result"),
-                state.resultPath("ResultPath"));
-    }
-
-    private State task(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, FLOW, IO, RESULT, Set.of("Parameters", "Resource", "TimeoutSeconds", "TimeoutSecondsPath",
-                "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials")), NOT_YET, "a Task state");
-        StateHeader header = header(name, state, transitions);
-        String resource = state.string("Resource", true);
-        if (resource != null && !resource.startsWith("arn:")) {
-            state.problems().schema(state.pointer("Resource"), "The value for the field 'Resource' must be an ARN but was '" + resource + "'");
+        Parse(String name, ObjectReader state, List<Transition> transitions, QueryLanguage language) {
+            this.name = name;
+            this.state = state;
+            this.transitions = transitions;
+            this.language = language;
         }
-        SecondsField timeout = state.seconds("TimeoutSeconds");
-        SecondsField heartbeat = state.seconds("HeartbeatSeconds");
-        if (timeout.seconds() != null && heartbeat.seconds() != null && heartbeat.seconds() >= timeout.seconds()) {
-            state.problems().schema(state.pointer("HeartbeatSeconds"), "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'");
-        }
-        return new TaskState(header, resource, state.template("Parameters"), result(state), errorHandling(state, transitions),
-                timeout, heartbeat, state.raw("Credentials"));
-    }
 
-    private State choice(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, IO, Set.of("Choices", "Default")), NOT_YET, "a Choice state");
-        JsonNode choices = state.raw("Choices");
-        List<ChoiceState.Branch> branches = new ArrayList<>();
-        if (choices == null || !choices.isArray() || choices.isEmpty()) {
-            state.problems().schema(state.pointer(choices == null ? "" : "Choices").replaceAll("/$", ""),
-                    "A Choice state needs a non-empty 'Choices' array");
-        } else {
-            for (int i = 0; i < choices.size(); i++) {
-                String pointer = state.pointer("Choices") + "[" + i + "]";
-                ChoiceRule rule = ChoiceRuleParser.parse(choices.get(i), pointer, state.problems(), true);
-                if (!choices.get(i).isObject()) continue;
-                JsonNode next = choices.get(i).get("Next");
-                if (next == null || !next.isTextual()) {
-                    state.problems().schema(pointer, "A Choice rule needs a 'Next' state name");
-                    continue;
+        private boolean jsonata() {
+            return language == QueryLanguage.JSONATA;
+        }
+
+        /** Reports unknown fields, fields of the other query language and fields not supported yet. */
+        private void checkFields(String what, Set<String> allowed) {
+            state.checkFields(allowed, NOT_YET, what);
+            for (String field : allowed) {
+                if (!state.has(field)) continue;
+                if (jsonata() && JSONPATH_ONLY.contains(field)) {
+                    state.problems().schema(state.pointer(field), "The field '" + field + "' is not supported in JSONata states");
+                } else if (!jsonata() && JSONATA_ONLY.contains(field)) {
+                    state.problems().schema(state.pointer(field),
+                            "The field '" + field + "' is only supported in JSONata states (set QueryLanguage to JSONata)");
                 }
-                transitions.add(new Transition(next.textValue(), pointer + "/Next"));
-                if (rule != null) branches.add(new ChoiceState.Branch(rule, next.textValue()));
             }
         }
-        String defaultNext = state.string("Default", false);
-        if (defaultNext != null) transitions.add(new Transition(defaultNext, state.pointer("Default")));
-        return new ChoiceState(new StateHeader(name, null, state.pathField("InputPath"), state.pathField("OutputPath")),
-                List.copyOf(branches), defaultNext);
-    }
 
-    private State waitState(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, FLOW, IO, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")), NOT_YET,
-                "a Wait state");
-        StateHeader header = header(name, state, transitions);
-        int count = 0;
-        for (String field : List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")) {
-            if (state.has(field)) count++;
+        private String next() {
+            String next = state.string("Next", false);
+            Boolean end = state.bool("End");
+            boolean endOfWrongType = end == null && state.has("End"); // reported by bool()
+            if (next != null && Boolean.TRUE.equals(end)) {
+                state.problems().schema(state.pointer(), "A state cannot have both 'Next' and 'End': true");
+            } else if (next == null && !Boolean.TRUE.equals(end) && !state.has("Next") && !endOfWrongType) {
+                state.problems().schema(state.pointer(), "A state needs either 'Next' or 'End': true");
+            }
+            if (next != null) transitions.add(new Transition(next, state.pointer("Next")));
+            return next;
         }
-        if (count != 1) {
-            state.problems().schema(state.pointer(), "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
+
+        /** The input/output fields of this state's language; {@code withParameters}: Parameters/Arguments are allowed. */
+        private StateIo io(boolean withParameters) {
+            if (jsonata()) {
+                return new JsonataIo(withParameters ? state.jsonata("Arguments") : null, state.jsonata("Output"),
+                        AssignParser.jsonata(state));
+            }
+            return new JsonPathIo(state.pathField("InputPath"), withParameters ? state.template("Parameters") : null,
+                    state.template("ResultSelector"), state.resultPath("ResultPath"), state.pathField("OutputPath"),
+                    AssignParser.jsonPath(state));
         }
-        Long seconds = state.integer("Seconds", 0);
-        OffsetDateTime timestamp = null;
-        String timestampText = state.string("Timestamp", false);
-        if (timestampText != null) {
-            timestamp = ChoiceRule.parseTimestamp(timestampText);
-            if (timestamp == null) {
-                state.problems().schema(state.pointer("Timestamp"), "The value for the field 'Timestamp' must be an RFC3339 timestamp");
+
+        State pass() {
+            checkFields("a Pass state", union(COMMON, FLOW, IO, Set.of("Parameters", "Result", "ResultPath", "Assign")));
+            return new PassState(new StateHeader(name, next(), io(true)), jsonata() ? null : state.raw("Result"));
+        }
+
+        State succeed() {
+            checkFields("a Succeed state", union(COMMON, IO));
+            return new SucceedState(new StateHeader(name, null, io(false)));
+        }
+
+        State task() {
+            checkFields("a Task state", union(COMMON, FLOW, IO, RESULT, Set.of("Parameters", "Arguments", "Assign", "Resource",
+                    "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials")));
+            String next = next();
+            String resource = state.string("Resource", true);
+            if (resource != null && !resource.startsWith("arn:")) {
+                state.problems().schema(state.pointer("Resource"), "The value for the field 'Resource' must be an ARN but was '" + resource + "'");
+            }
+            SecondsField timeout = state.seconds("TimeoutSeconds");
+            SecondsField heartbeat = state.seconds("HeartbeatSeconds");
+            if (timeout.seconds() != null && heartbeat.seconds() != null && heartbeat.seconds() >= timeout.seconds()) {
+                state.problems().schema(state.pointer("HeartbeatSeconds"), "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'");
+            }
+            return new TaskState(new StateHeader(name, next, io(true)), resource, errorHandling(), timeout, heartbeat,
+                    state.raw("Credentials"));
+        }
+
+        State choice() {
+            checkFields("a Choice state", union(COMMON, IO, Set.of("Choices", "Default", "Assign")));
+            StateIo io = io(false);
+            JsonNode choices = state.raw("Choices");
+            List<ChoiceState.Branch> branches = new ArrayList<>();
+            if (choices == null || !choices.isArray() || choices.isEmpty()) {
+                state.problems().schema(choices == null ? state.location() : state.pointer("Choices"),
+                        "A Choice state needs a non-empty 'Choices' array");
+            } else {
+                for (int i = 0; i < choices.size(); i++) {
+                    String pointer = state.pointer("Choices") + "[" + i + "]";
+                    ChoiceRule rule = ChoiceRuleParser.parse(choices.get(i), pointer, state.problems(), true, language);
+                    if (!choices.get(i).isObject()) continue;
+                    JsonNode next = choices.get(i).get("Next");
+                    if (next == null || !next.isTextual()) {
+                        state.problems().schema(pointer, "A Choice rule needs a 'Next' state name");
+                        continue;
+                    }
+                    transitions.add(new Transition(next.textValue(), pointer + "/Next"));
+                    if (rule != null) branches.add(new ChoiceState.Branch(rule, next.textValue(), ruleIo(choices.get(i), pointer, io)));
+                }
+            }
+            String defaultNext = state.string("Default", false);
+            if (defaultNext != null) transitions.add(new Transition(defaultNext, state.pointer("Default")));
+            return new ChoiceState(new StateHeader(name, null, io), List.copyOf(branches), defaultNext);
+        }
+
+        /** A matched rule's Assign and Output; the state's InputPath and OutputPath still apply in JSONPath. */
+        private StateIo ruleIo(JsonNode rule, String pointer, StateIo stateIo) {
+            ObjectReader reader = new ObjectReader(rule, pointer, state.problems());
+            if (jsonata()) return new JsonataIo(null, reader.jsonata("Output"), AssignParser.jsonata(reader));
+            JsonPathIo io = (JsonPathIo) stateIo;
+            return new JsonPathIo(io.inputPath(), null, null, ResultPathField.REPLACE, io.outputPath(), AssignParser.jsonPath(reader));
+        }
+
+        State waitState() {
+            checkFields("a Wait state", union(COMMON, FLOW, IO, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign")));
+            String next = next();
+            int count = 0;
+            for (String field : List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")) {
+                if (state.has(field)) count++;
+            }
+            if (count != 1) {
+                state.problems().schema(state.location(), "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
+            }
+            JsonataTemplate secondsExpression = jsonata() ? state.expressionIn("Seconds") : null;
+            JsonataTemplate timestampExpression = jsonata() ? state.expressionIn("Timestamp") : null;
+            Long seconds = secondsExpression == null ? state.integer("Seconds", 0) : null;
+            OffsetDateTime timestamp = null;
+            String timestampText = timestampExpression == null ? state.string("Timestamp", false) : null;
+            if (timestampText != null) {
+                timestamp = ChoiceRule.parseTimestamp(timestampText);
+                if (timestamp == null) {
+                    state.problems().schema(state.pointer("Timestamp"), "The value for the field 'Timestamp' must be an RFC3339 timestamp");
+                }
+            }
+            return new WaitState(new StateHeader(name, next, io(false)), seconds, timestamp, state.path("SecondsPath"),
+                    state.path("TimestampPath"), secondsExpression, timestampExpression);
+        }
+
+        State fail() {
+            checkFields("a Fail state", union(COMMON, Set.of("Error", "Cause", "ErrorPath", "CausePath")));
+            for (String field : List.of("Error", "Cause")) {
+                if (state.has(field) && state.has(field + "Path")) {
+                    state.problems().schema(state.location(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
+                }
+            }
+            return new FailState(new StateHeader(name, null, jsonata() ? JsonataIo.DEFAULT : JsonPathIo.DEFAULT),
+                    errorSource("Error"), errorSource("Cause"));
+        }
+
+        private ErrorSource errorSource(String field) {
+            if (jsonata()) {
+                JsonataTemplate expression = state.expressionIn(field);
+                if (expression != null) return new ErrorSource.Jsonata(field, expression);
+            }
+            String literal = state.string(field, false);
+            if (literal != null) return new ErrorSource.Literal(field, literal);
+            String path = state.string(field + "Path", false);
+            if (path == null) return null;
+            try {
+                return new ErrorSource.Path(field + "Path", ValueExpression.compile(path));
+            } catch (IllegalArgumentException e) {
+                state.problems().schema(state.pointer(field + "Path"), "The value for the field '" + field
+                        + "Path' must be a valid JSONPath or a valid intrinsic function call: " + e.getMessage());
+                return null;
             }
         }
-        return new WaitState(header, seconds, timestamp, state.path("SecondsPath"), state.path("TimestampPath"));
-    }
 
-    private State fail(String name, ObjectReader state) {
-        state.checkFields(union(COMMON, Set.of("Error", "Cause", "ErrorPath", "CausePath")), Set.of(), "a Fail state");
-        for (String field : List.of("Error", "Cause")) {
+        State parallel() {
+            checkFields("a Parallel state", union(COMMON, FLOW, IO, RESULT, Set.of("Parameters", "Arguments", "Assign", "Branches")));
+            String next = next();
+            JsonNode branchesField = state.raw("Branches");
+            List<StateGraph> branches = new ArrayList<>();
+            if (branchesField == null || !branchesField.isArray() || branchesField.isEmpty()) {
+                state.problems().schema(branchesField == null ? state.location() : state.pointer("Branches"),
+                        "A Parallel state needs a non-empty 'Branches' array");
+            } else {
+                for (int i = 0; i < branchesField.size(); i++) {
+                    StateGraph branch = definition.graph(branchesField.get(i), state.pointer("Branches") + "[" + i + "]", Set.of());
+                    if (branch != null) branches.add(branch);
+                }
+            }
+            return new ParallelState(new StateHeader(name, next, io(true)), List.copyOf(branches), errorHandling());
+        }
+
+        State map() {
+            checkFields("a Map state", union(COMMON, FLOW, IO, RESULT, NOT_YET, Set.of("Parameters", "ItemSelector", "ItemsPath",
+                    "Items", "Iterator", "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
+                    "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Label", "Assign")));
+            String next = next();
+            if (state.has("Parameters") && state.has("ItemSelector")) {
+                state.problems().schema(state.location(), "The fields 'Parameters' and 'ItemSelector' cannot both be present");
+            }
+            String processorField = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+            if (state.has("ItemProcessor") && state.has("Iterator")) {
+                state.problems().schema(state.location(), "The fields 'ItemProcessor' and 'Iterator' cannot both be present");
+            }
+            StateGraph processor = null;
+            MapState.ProcessorMode mode = MapState.ProcessorMode.INLINE;
+            JsonNode processorNode = state.raw(processorField);
+            if (processorNode == null) {
+                state.problems().schema(state.location(), "A Map state needs an 'ItemProcessor'");
+            } else {
+                processor = definition.graph(processorNode, state.pointer(processorField), Set.of("ProcessorConfig"));
+                mode = processorMode(processorNode, state.pointer(processorField), state.problems());
+            }
+            return new MapState(new StateHeader(name, next, io(false)),
+                    jsonata() ? PathField.WHOLE : state.pathField("ItemsPath"),
+                    jsonata() ? state.jsonata("Items") : null,
+                    jsonata() ? null : state.has("ItemSelector") ? state.template("ItemSelector") : state.template("Parameters"),
+                    jsonata() ? state.jsonata("ItemSelector") : null,
+                    processor, mode,
+                    integerField("MaxConcurrency", false),
+                    integerField("ToleratedFailureCount", false),
+                    integerField("ToleratedFailurePercentage", true),
+                    errorHandling());
+        }
+
+        private IntegerField integerField(String field, boolean percentage) {
+            JsonataTemplate expression = jsonata() ? state.expressionIn(field) : null;
+            Double value = null;
+            if (expression == null) {
+                if (percentage) {
+                    value = state.number(field, 0, 100);
+                } else {
+                    Long integer = state.integer(field, 0);
+                    value = integer == null ? null : integer.doubleValue();
+                }
+            }
+            JsonPathExpression path = state.path(field + "Path");
             if (state.has(field) && state.has(field + "Path")) {
-                state.problems().schema(state.pointer(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
+                state.problems().schema(state.location(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
             }
+            return value == null && path == null && expression == null ? IntegerField.NONE : new IntegerField(value, path, expression);
         }
-        return new FailState(new StateHeader(name, null, PathField.WHOLE, PathField.WHOLE), state.string("Error", false),
-                state.string("Cause", false), valueExpression(state, "ErrorPath"), valueExpression(state, "CausePath"));
-    }
 
-    private static ValueExpression valueExpression(ObjectReader state, String field) {
-        String text = state.string(field, false);
-        if (text == null) return null;
-        try {
-            return ValueExpression.compile(text);
-        } catch (IllegalArgumentException e) {
-            state.problems().schema(state.pointer(field),
-                    "The value for the field '" + field + "' must be a valid JSONPath or a valid intrinsic function call: " + e.getMessage());
-            return null;
+        private ErrorHandling errorHandling() {
+            return ErrorHandlingParser.parse(state, transitions, language);
         }
-    }
-
-    private State parallel(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, FLOW, IO, RESULT, Set.of("Parameters", "Branches")), NOT_YET, "a Parallel state");
-        StateHeader header = header(name, state, transitions);
-        JsonNode branchesField = state.raw("Branches");
-        List<StateGraph> branches = new ArrayList<>();
-        if (branchesField == null || !branchesField.isArray() || branchesField.isEmpty()) {
-            state.problems().schema(branchesField == null ? state.pointer() : state.pointer("Branches"),
-                    "A Parallel state needs a non-empty 'Branches' array");
-        } else {
-            for (int i = 0; i < branchesField.size(); i++) {
-                StateGraph branch = definition.graph(branchesField.get(i), state.pointer("Branches") + "[" + i + "]", Set.of());
-                if (branch != null) branches.add(branch);
-            }
-        }
-        return new ParallelState(header, state.template("Parameters"), List.copyOf(branches), result(state),
-                errorHandling(state, transitions));
-    }
-
-    private State map(String name, ObjectReader state, List<Transition> transitions) {
-        state.checkFields(union(COMMON, FLOW, IO, RESULT, Set.of("Parameters", "ItemSelector", "ItemsPath", "Iterator",
-                        "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
-                        "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Label")),
-                union(NOT_YET, Set.of("ItemReader", "ItemBatcher", "ResultWriter")), "a Map state");
-        StateHeader header = header(name, state, transitions);
-        if (state.has("Parameters") && state.has("ItemSelector")) {
-            state.problems().schema(state.pointer(), "The fields 'Parameters' and 'ItemSelector' cannot both be present");
-        }
-        String processorField = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        if (state.has("ItemProcessor") && state.has("Iterator")) {
-            state.problems().schema(state.pointer(), "The fields 'ItemProcessor' and 'Iterator' cannot both be present");
-        }
-        StateGraph processor = null;
-        MapState.ProcessorMode mode = MapState.ProcessorMode.INLINE;
-        JsonNode processorNode = state.raw(processorField);
-        if (processorNode == null) {
-            state.problems().schema(state.pointer(), "A Map state needs an 'ItemProcessor'");
-        } else {
-            processor = definition.graph(processorNode, state.pointer(processorField), Set.of("ProcessorConfig"));
-            mode = processorMode(processorNode, state.pointer(processorField), state.problems());
-        }
-        return new MapState(header, state.pathField("ItemsPath"),
-                state.has("ItemSelector") ? state.template("ItemSelector") : state.template("Parameters"),
-                processor, mode,
-                integerField(state, "MaxConcurrency"),
-                integerField(state, "ToleratedFailureCount"),
-                numberField(state, "ToleratedFailurePercentage"),
-                result(state), errorHandling(state, transitions));
     }
 
     private static MapState.ProcessorMode processorMode(JsonNode processor, String pointer, Problems problems) {
@@ -262,35 +363,9 @@ final class StateParser {
         return MapState.ProcessorMode.INLINE;
     }
 
-    private static IntegerField integerField(ObjectReader state, String field) {
-        Long value = state.integer(field, 0);
-        JsonPathExpression path = state.path(field + "Path");
-        if (state.has(field) && state.has(field + "Path")) {
-            state.problems().schema(state.pointer(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
-        }
-        return value == null && path == null ? IntegerField.NONE : new IntegerField(value == null ? null : value.doubleValue(), path);
-    }
-
-    private static IntegerField numberField(ObjectReader state, String field) {
-        Double value = state.number(field, 0, 100);
-        JsonPathExpression path = state.path(field + "Path");
-        if (state.has(field) && state.has(field + "Path")) {
-            state.problems().schema(state.pointer(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
-        }
-        return value == null && path == null ? IntegerField.NONE : new IntegerField(value, path);
-    }
-
-    private static ResultHandling result(ObjectReader state) {
-        return new ResultHandling(state.template("ResultSelector"), state.resultPath("ResultPath"));
-    }
-
-    private static ErrorHandling errorHandling(ObjectReader state, List<Transition> transitions) {
-        return ErrorHandlingParser.parse(state, transitions);
-    }
-
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
-        java.util.HashSet<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         for (Set<String> set : sets) all.addAll(set);
         return all;
     }
