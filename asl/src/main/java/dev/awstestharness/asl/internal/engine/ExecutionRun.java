@@ -55,7 +55,7 @@ public final class ExecutionRun implements Execution {
         this.request = request;
         this.graph = graph;
         this.timeoutSeconds = timeoutSeconds;
-        this.startDate = services.clock().now();
+        this.startDate = services.clock().now().truncatedTo(ChronoUnit.MILLIS);
         this.history = new History(this::now);
         this.executionContext = Json.object();
         executionContext.put("Id", request.executionArn());
@@ -132,11 +132,11 @@ public final class ExecutionRun implements Execution {
         completion.complete(this);
     }
 
-    /** Now, on this execution's clock: the engine clock plus the waits it skipped. */
+    /** Now, on this execution's clock: the engine clock plus the waits it skipped, in milliseconds as AWS reports time. */
     public Instant now() {
         long skipped = skippedNanos.get();
         Instant now = services.clock().now();
-        return skipped == 0 ? now : now.plusNanos(skipped);
+        return (skipped == 0 ? now : now.plusNanos(skipped)).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Completes after {@code duration} of execution time; the real wait is scaled by the interpreter's wait scale. */
