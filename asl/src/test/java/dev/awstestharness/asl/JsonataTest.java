@@ -144,6 +144,15 @@ class JsonataTest {
         }
 
         @Test
+        void jsonataErrorsUseTheReferenceImplementationsCodesAndWording() {
+            Execution cast = run(interpreter, machine("\"S\": {\"Type\": \"Pass\", \"Output\": \"{% $number('abc') %}\", \"End\": true}"), "{}");
+            assertThat(cast.cause()).endsWith("threw an error during evaluation. D3030: Unable to cast value to a number: \"abc\"");
+
+            Execution signature = run(interpreter, machine("\"S\": {\"Type\": \"Pass\", \"Output\": \"{% $abs('x') %}\", \"End\": true}"), "{}");
+            assertThat(signature.cause()).contains("T0410: ").contains("does not match function signature").doesNotContain("Object");
+        }
+
+        @Test
         void aFunctionResultIsAnUnsupportedResultType() {
             Execution execution = run(interpreter, machine("\"S\": {\"Type\": \"Pass\", \"Output\": \"{% function($x){$x} %}\", \"End\": true}"), "{}");
 

@@ -60,6 +60,9 @@ public final class JsonataExpression {
             throw new JsonataException(describe(e));
         } catch (StackOverflowError e) {
             throw new JsonataException("The expression recursed too deeply");
+        } catch (NumberFormatException e) {
+            // jsonata-java lets $number's parse failure escape; the reference implementation raises D3030.
+            throw new JsonataException("D3030: Unable to cast value to a number: " + e.getMessage().replaceFirst("^For input string: ", ""));
         } catch (RuntimeException e) {
             throw new JsonataException(String.valueOf(e.getMessage()));
         }
@@ -68,9 +71,20 @@ public final class JsonataExpression {
 
     private static String describe(JException e) {
         String code = e.getError();
-        String message = e.getMessage();
-        if (code == null || code.isBlank() || message == null || message.startsWith(code)) return String.valueOf(message);
+        String message = referenceWording(String.valueOf(e.getMessage()));
+        if (code == null || code.isBlank() || message.startsWith(code)) return message;
         return code + ": " + message;
+    }
+
+    /**
+     * jsonata-java's message catalogue says "Object" where the reference implementation says "function", and leaves
+     * some placeholders unfilled; restore the reference wording.
+     */
+    private static String referenceWording(String message) {
+        return message.replace(" of Object \"", " of function \"")
+                .replace("does not match Object signature", "does not match function signature")
+                .replaceAll("\\{\\{type}}", "the expected type")
+                .replaceAll("\\{\\{token}}", "the operator");
     }
 
     /**
