@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs state machine executions in-process.
@@ -78,6 +79,7 @@ public final class Interpreter implements AutoCloseable {
         private Executor executor;
         private double waitScale = 1.0;
         private String region = "us-east-1";
+        private Consumer<Execution> childExecutions = execution -> {};
         private final ServiceIntegrations integrations = new ServiceIntegrations();
 
         private Builder() {}
@@ -113,6 +115,12 @@ public final class Interpreter implements AutoCloseable {
             return this;
         }
 
+        /** Told of each child execution a distributed Map starts, before it runs (to list and describe it). */
+        public Builder childExecutions(Consumer<Execution> listener) {
+            this.childExecutions = listener;
+            return this;
+        }
+
         /** Registers an integration; see {@link ServiceIntegrations#register}. */
         public Builder integration(String resource, ServiceIntegration integration) {
             integrations.register(resource, integration);
@@ -131,7 +139,7 @@ public final class Interpreter implements AutoCloseable {
                 });
                 chosen = owned;
             }
-            return new Interpreter(new EngineServices(clock, integrations, new TaskTokens(), chosen, waitScale, region), owned);
+            return new Interpreter(new EngineServices(clock, integrations, new TaskTokens(), chosen, waitScale, region, childExecutions), owned);
         }
     }
 }

@@ -1195,13 +1195,31 @@ class DefinitionValidationTest {
         }
 
         @Test
-        void itemReaderIsNotSupportedYet() {
-            DefinitionProblem problem = onlyProblem(single("""
+        void anItemReaderNeedsADistributedMap() {
+            assertOnlyProblem(single("""
+                    {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                                                   "Parameters": {"Bucket": "b", "Key": "k"}},
+                     "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}
+                    """), "SCHEMA_VALIDATION_FAILED", "/States/A/ItemReader", "distributed Map");
+        }
+
+        @Test
+        void anItemReaderOnAnObjectNeedsItsInputType() {
+            assertOnlyProblem(single("""
                     {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}},
                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                                        "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}
-                    """));
-            assertProblem(problem, "UNSUPPORTED_FEATURE", "/States/A/ItemReader", "'ItemReader'");
+                    """), "SCHEMA_VALIDATION_FAILED", "/States/A/ItemReader/ReaderConfig", "InputType");
+        }
+
+        @Test
+        void parquetItemsAreNotSupportedYet() {
+            assertOnlyProblem(single("""
+                    {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "PARQUET"},
+                                                   "Parameters": {"Bucket": "b", "Key": "k"}},
+                     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                       "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}
+                    """), "UNSUPPORTED_FEATURE", "/States/A/ItemReader/ReaderConfig/InputType", "PARQUET");
         }
 
         @Test

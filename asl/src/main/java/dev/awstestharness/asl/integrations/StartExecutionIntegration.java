@@ -86,7 +86,7 @@ public final class StartExecutionIntegration implements ServiceIntegration {
     }
 
     /** The execution as DescribeExecution shows it, with AWS's field names. */
-    static ObjectNode describe(Execution execution, boolean jsonShapes) {
+    public static ObjectNode describe(Execution execution, boolean jsonShapes) {
         ObjectNode description = Json.object();
         description.put("ExecutionArn", execution.executionArn());
         if (jsonShapes) {

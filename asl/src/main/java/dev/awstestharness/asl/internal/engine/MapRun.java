@@ -5,26 +5,41 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.awstestharness.asl.StatesError;
 import dev.awstestharness.asl.StatesErrors;
 import dev.awstestharness.asl.internal.json.Json;
-import dev.awstestharness.asl.internal.model.MapState;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The iterations of one Map attempt. Iterations are started by a pump that keeps at most {@code maxConcurrency}
  * running (0 = no limit); iterations that finish at once run one after the other on the pumping thread, so a Map
- * over synchronous states uses no extra threads.
+ * over synchronous states uses no extra threads. What an iteration is (a chain of states in this execution, or a child
+ * execution) is up to the {@link Iteration} given.
  */
 final class MapRun {
-    private final MapState map;
-    private final GraphRunner runner;
+    /** Runs the iteration of one item and completes with its output. */
+    @FunctionalInterface
+    interface Iteration {
+        CompletableFuture<JsonNode> run(int index, JsonNode item, CancellationScope scope);
+    }
+
+    /**
+     * How many failed iterations the Map accepts: {@code null} limits fail the Map at the first failure with that
+     * iteration's error; otherwise failures beyond a limit fail it with States.ExceedToleratedFailureThreshold.
+     */
+    record Tolerance(Double count, Double percentage) {
+        static final Tolerance NONE = new Tolerance(null, null);
+
+        boolean isSet() {
+            return count != null || percentage != null;
+        }
+    }
+
     private final StateEntry entry;
-    private final JsonNode mapInput;
     private final JsonNode items;
     private final int limit;
-    private final Double toleratedCount;
-    private final Double toleratedPercentage;
+    private final Tolerance tolerance;
+    private final Iteration iteration;
     private final CancellationScope scope;
     private final JsonNode[] outputs;
-    private final CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    private final CompletableFuture<ArrayNode> result = new CompletableFuture<>();
 
     private int nextIndex;
     private int running;
@@ -33,22 +48,19 @@ final class MapRun {
     private boolean pumping;
     private boolean pumpAgain;
 
-    MapRun(MapState map, GraphRunner runner, StateEntry entry, JsonNode mapInput, JsonNode items, int maxConcurrency,
-            Double toleratedCount, Double toleratedPercentage) {
-        this.map = map;
-        this.runner = runner;
+    MapRun(StateEntry entry, JsonNode items, int maxConcurrency, Tolerance tolerance, Iteration iteration) {
         this.entry = entry;
-        this.mapInput = mapInput;
         this.items = items;
         this.limit = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
-        this.toleratedCount = toleratedCount;
-        this.toleratedPercentage = toleratedPercentage;
+        this.tolerance = tolerance;
+        this.iteration = iteration;
         this.scope = entry.frame.scope.child();
         this.outputs = new JsonNode[items.size()];
         result.whenComplete((value, failure) -> entry.frame.scope.release(scope));
     }
 
-    CompletableFuture<JsonNode> start() {
+    /** Completes with the outputs in item order; a tolerated failure's place holds its {@code {Error, Cause}}. */
+    CompletableFuture<ArrayNode> start() {
         if (items.isEmpty()) {
             result.complete(Json.NODES.arrayNode());
         } else {
@@ -79,50 +91,31 @@ final class MapRun {
                 index = nextIndex++;
                 running++;
             }
-            CompletableFuture<JsonNode> iteration = iterate(index);
-            if (iteration.isDone()) {
-                record(index, iteration);
+            CompletableFuture<JsonNode> current = start(index);
+            if (current.isDone()) {
+                record(index, current);
             } else {
-                iteration.whenComplete((value, failure) -> {
-                    record(index, iteration);
+                current.whenComplete((value, failure) -> {
+                    record(index, current);
                     pump();
                 });
             }
         }
     }
 
-    private CompletableFuture<JsonNode> iterate(int index) {
-        Frame frame = entry.frame.branch(scope);
-        frame.record("MapIterationStarted", "mapIterationStartedEventDetails", "name", map.name(), "index", index);
-        JsonNode item = items.get(index);
-        JsonNode input;
+    private CompletableFuture<JsonNode> start(int index) {
         try {
-            input = itemInput(index, item);
+            return iteration.run(index, items.get(index), scope);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(entry.asStatesError(e));
         }
-        return runner.run(map.processor(), input, frame).whenComplete((output, failure) -> {
-            if (failure == null) {
-                frame.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", "name", map.name(), "index", index);
-            } else if (GraphRunner.unwrap(failure) instanceof Cancelled) {
-                frame.record("MapIterationAborted", "mapIterationAbortedEventDetails", "name", map.name(), "index", index);
-            } else {
-                frame.record("MapIterationFailed", "mapIterationFailedEventDetails", "name", map.name(), "index", index);
-            }
-        });
     }
 
-    private JsonNode itemInput(int index, JsonNode item) {
-        if (map.itemSelector() != null) return map.itemSelector().evaluate(entry.mapItemScope(mapInput, index, item));
-        if (map.jsonataItemSelector() != null) return map.jsonataItemSelector().evaluate(entry.mapItemScope(mapInput, index, item), "ItemSelector");
-        return item;
-    }
-
-    private void record(int index, CompletableFuture<JsonNode> iteration) {
+    private void record(int index, CompletableFuture<JsonNode> iterationResult) {
         Throwable failure = null;
         JsonNode output = null;
         try {
-            output = iteration.join();
+            output = iterationResult.join();
         } catch (RuntimeException e) {
             failure = GraphRunner.unwrap(e);
         }
@@ -133,7 +126,7 @@ final class MapRun {
             finished++;
             if (failure == null) {
                 outputs[index] = output;
-            } else if (failure instanceof StatesError error && isTolerated()) {
+            } else if (failure instanceof StatesError error && tolerance.isSet()) {
                 failures++;
                 if (exceedsTolerance()) {
                     failsMap = new StatesError(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
@@ -155,13 +148,9 @@ final class MapRun {
         }
     }
 
-    private boolean isTolerated() {
-        return toleratedCount != null || toleratedPercentage != null;
-    }
-
     private boolean exceedsTolerance() {
-        boolean overCount = toleratedCount != null && failures > toleratedCount;
-        boolean overPercentage = toleratedPercentage != null && failures * 100.0 / items.size() > toleratedPercentage;
+        boolean overCount = tolerance.count() != null && failures > tolerance.count();
+        boolean overPercentage = tolerance.percentage() != null && failures * 100.0 / items.size() > tolerance.percentage();
         return overCount || overPercentage;
     }
 }

@@ -25,7 +25,8 @@ final class MapStep {
     private static CompletableFuture<Outcome> run(MapState map, GraphRunner runner, StateEntry entry, JsonNode rawInput) {
         boolean jsonata = map.header().io() instanceof JsonataIo;
         JsonNode input = DataFlow.filteredInput(entry, map.header().io(), rawInput);
-        JsonNode items = items(map, entry, rawInput, input, jsonata);
+        boolean reads = map.distributed() != null && map.distributed().itemReader() != null;
+        JsonNode items = reads ? null : items(map, entry, rawInput, input, jsonata);
         int maxConcurrency = (int) Math.min(Integer.MAX_VALUE,
                 number(map.maxConcurrency(), "MaxConcurrency", "a valid integer", entry, rawInput, input, 0));
         Double toleratedCount = map.toleratedFailureCount().isSet()
@@ -33,15 +34,24 @@ final class MapStep {
         Double toleratedPercentage = map.toleratedFailurePercentage().isSet()
                 ? number(map.toleratedFailurePercentage(), "ToleratedFailurePercentage", "a valid percentage", entry, rawInput, input, 0)
                 : null;
-        entry.frame.record("MapStateStarted", "mapStateStartedEventDetails", "length", items.size());
-        MapRun mapRun = new MapRun(map, runner, entry, jsonata ? rawInput : input, items, maxConcurrency, toleratedCount, toleratedPercentage);
-        return mapRun.start().handle((results, failure) -> {
+        MapRun.Tolerance tolerance = new MapRun.Tolerance(toleratedCount, toleratedPercentage);
+        JsonNode mapInput = jsonata ? rawInput : input;
+        CompletableFuture<? extends JsonNode> run;
+        if (map.distributed() != null) {
+            run = new DistributedMapRun(map, entry, rawInput, mapInput, jsonata).run(items, maxConcurrency, tolerance);
+        } else {
+            entry.frame.record("MapStateStarted", "mapStateStartedEventDetails", "length", items.size());
+            run = new MapRun(entry, items, maxConcurrency, tolerance, new InlineIteration(map, runner, entry, mapInput)).start();
+        }
+        // A distributed Map's parent history holds only its MapRun events; the iterations are child executions.
+        boolean inline = map.distributed() == null;
+        return run.handle((results, failure) -> {
             if (failure != null) {
                 Throwable error = GraphRunner.unwrap(failure);
-                if (error instanceof StatesError) entry.frame.record("MapStateFailed", null);
+                if (error instanceof StatesError && inline) entry.frame.record("MapStateFailed", null);
                 throw error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
             }
-            entry.frame.record("MapStateSucceeded", null);
+            if (inline) entry.frame.record("MapStateSucceeded", null);
             return DataFlow.complete(entry, map.header().io(), rawInput, results, map.header().next());
         });
     }
@@ -66,7 +76,7 @@ final class MapStep {
     }
 
     /** A numeric field's value, from the literal, its path or its expression; {@code fallback} when none is set. */
-    private static double number(IntegerField field, String name, String expected, StateEntry entry, JsonNode rawInput,
+    static double number(IntegerField field, String name, String expected, StateEntry entry, JsonNode rawInput,
             JsonNode input, double fallback) {
         if (field.value() != null) return field.value();
         boolean percentage = name.startsWith("ToleratedFailurePercentage");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.internal.jsonata.JsonataTemplate;
 import dev.awstestharness.asl.internal.model.ChoiceRule;
 import dev.awstestharness.asl.internal.model.ChoiceState;
+import dev.awstestharness.asl.internal.model.DistributedMap;
 import dev.awstestharness.asl.internal.model.ErrorHandling;
 import dev.awstestharness.asl.internal.model.ErrorSource;
 import dev.awstestharness.asl.internal.model.FailState;
@@ -42,8 +43,7 @@ final class StateParser {
             "ResultPath", "Result", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath", "ErrorPath",
             "CausePath", "ItemsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
     private static final Set<String> JSONATA_ONLY = Set.of("Output", "Arguments", "Items");
-    /** Distributed Map fields this interpreter does not run yet. */
-    private static final Set<String> NOT_YET = Set.of("ItemReader", "ItemBatcher", "ResultWriter");
+    private static final Set<String> DISTRIBUTED_ONLY = Set.of("ItemReader", "ItemBatcher", "ResultWriter");
 
     private final DefinitionParser definition;
 
@@ -122,7 +122,7 @@ final class StateParser {
 
         /** Reports unknown fields, fields of the other query language and fields not supported yet. */
         private void checkFields(String what, Set<String> allowed) {
-            state.checkFields(allowed, NOT_YET, what);
+            state.checkFields(allowed, Set.of(), what);
             for (String field : allowed) {
                 if (!state.has(field)) continue;
                 if (jsonata() && JSONPATH_ONLY.contains(field)) {
@@ -292,7 +292,7 @@ final class StateParser {
         }
 
         State map() {
-            checkFields("a Map state", union(COMMON, FLOW, IO, RESULT, NOT_YET, Set.of("Parameters", "ItemSelector", "ItemsPath",
+            checkFields("a Map state", union(COMMON, FLOW, IO, RESULT, DISTRIBUTED_ONLY, Set.of("Parameters", "ItemSelector", "ItemsPath",
                     "Items", "Iterator", "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
                     "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Label", "Assign")));
             String next = next();
@@ -312,6 +312,17 @@ final class StateParser {
                 processor = definition.graph(processorNode, state.pointer(processorField), Set.of("ProcessorConfig"));
                 mode = processorMode(processorNode, state.pointer(processorField), state.problems());
             }
+            DistributedMap distributed = null;
+            if (mode == MapState.ProcessorMode.DISTRIBUTED) {
+                distributed = new DistributedMapParser(state, language).parse(executionType(processorNode));
+            } else {
+                for (String field : DISTRIBUTED_ONLY) {
+                    if (state.has(field)) {
+                        state.problems().schema(state.pointer(field),
+                                "The field '" + field + "' is only supported in a distributed Map (ProcessorConfig Mode DISTRIBUTED)");
+                    }
+                }
+            }
             return new MapState(new StateHeader(name, next, io(false)),
                     jsonata() ? PathField.WHOLE : state.pathField("ItemsPath"),
                     jsonata() ? state.jsonata("Items") : null,
@@ -321,30 +332,42 @@ final class StateParser {
                     integerField("MaxConcurrency", false),
                     integerField("ToleratedFailureCount", false),
                     integerField("ToleratedFailurePercentage", true),
+                    distributed,
                     errorHandling());
         }
 
         private IntegerField integerField(String field, boolean percentage) {
-            JsonataTemplate expression = jsonata() ? state.expressionIn(field) : null;
-            Double value = null;
-            if (expression == null) {
-                if (percentage) {
-                    value = state.number(field, 0, 100);
-                } else {
-                    Long integer = state.integer(field, 0);
-                    value = integer == null ? null : integer.doubleValue();
-                }
-            }
-            JsonPathExpression path = state.path(field + "Path");
-            if (state.has(field) && state.has(field + "Path")) {
-                state.problems().schema(state.location(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
-            }
-            return value == null && path == null && expression == null ? IntegerField.NONE : new IntegerField(value, path, expression);
+            return StateParser.integerField(state, field, percentage, language);
         }
 
         private ErrorHandling errorHandling() {
             return ErrorHandlingParser.parse(state, transitions, language);
         }
+    }
+
+    /** A numeric field given as a literal, a {@code ...Path} (JSONPath) or an expression (JSONata). */
+    static IntegerField integerField(ObjectReader reader, String field, boolean percentage, QueryLanguage language) {
+        JsonataTemplate expression = language == QueryLanguage.JSONATA ? reader.expressionIn(field) : null;
+        Double value = null;
+        if (expression == null) {
+            if (percentage) {
+                value = reader.number(field, 0, 100);
+            } else {
+                Long integer = reader.integer(field, 0);
+                value = integer == null ? null : integer.doubleValue();
+            }
+        }
+        JsonPathExpression path = reader.path(field + "Path");
+        if (reader.has(field) && reader.has(field + "Path")) {
+            reader.problems().schema(reader.location(), "The fields '" + field + "' and '" + field + "Path' cannot both be present");
+        }
+        return value == null && path == null && expression == null ? IntegerField.NONE : new IntegerField(value, path, expression);
+    }
+
+    private static DistributedMap.ExecutionType executionType(JsonNode processor) {
+        JsonNode config = processor.get("ProcessorConfig");
+        JsonNode type = config == null ? null : config.get("ExecutionType");
+        return type != null && "EXPRESS".equals(type.asText()) ? DistributedMap.ExecutionType.EXPRESS : DistributedMap.ExecutionType.STANDARD;
     }
 
     private static MapState.ProcessorMode processorMode(JsonNode processor, String pointer, Problems problems) {
