@@ -1,20 +1,41 @@
 package dev.awstestharness.localcloud;
 
+import dev.awstestharness.localcloud.internal.dynamodb.DynamoDbService;
+import dev.awstestharness.localcloud.internal.ecs.EcsConfig;
+import dev.awstestharness.localcloud.internal.ecs.EcsService;
+import dev.awstestharness.localcloud.internal.ecs.TaskMetadataRoute;
 import dev.awstestharness.localcloud.internal.http.AwsJsonRoute;
 import dev.awstestharness.localcloud.internal.http.LocalHttpServer;
 import dev.awstestharness.localcloud.internal.http.Router;
+import dev.awstestharness.localcloud.internal.integrations.DynamoDbItemIntegration;
+import dev.awstestharness.localcloud.internal.integrations.DynamoDbSdkIntegration;
+import dev.awstestharness.localcloud.internal.integrations.EcsRunTaskIntegration;
+import dev.awstestharness.localcloud.internal.integrations.LambdaFunctionIntegration;
+import dev.awstestharness.localcloud.internal.integrations.LambdaInvokeIntegration;
+import dev.awstestharness.localcloud.internal.integrations.DistributedMapS3Integration;
+import dev.awstestharness.localcloud.internal.integrations.S3SdkIntegration;
+import dev.awstestharness.localcloud.internal.integrations.SqsSendMessageIntegration;
+import dev.awstestharness.localcloud.internal.lambda.LambdaRoute;
+import dev.awstestharness.localcloud.internal.lambda.LambdaService;
+import dev.awstestharness.localcloud.internal.s3.S3Route;
+import dev.awstestharness.localcloud.internal.s3.S3Service;
+import dev.awstestharness.localcloud.internal.sqs.SqsQueryRoute;
+import dev.awstestharness.localcloud.internal.sqs.SqsService;
 import dev.awstestharness.localcloud.internal.stepfunctions.StepFunctionsConfig;
 import dev.awstestharness.localcloud.internal.stepfunctions.StepFunctionsService;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * AWS-compatible endpoints on 127.0.0.1, in-process: point an AWS SDK client's {@code endpointOverride} at
- * {@link #endpoint()} (any region and credentials are accepted). Today it serves Step Functions (AWS JSON 1.0,
- * {@code X-Amz-Target: AWSStepFunctions.*}); the other services will share the same port, routed by the request.
+ * {@link #endpoint()} (any region and credentials are accepted). One port serves Step Functions, Lambda, ECS, SQS,
+ * DynamoDB and S3 (path-style), routed by the request; Step Functions tasks call the other services in-process.
  *
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.builder().waitScale(0).start()) {
@@ -25,11 +46,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalCloud implements AutoCloseable {
     private final LocalHttpServer server;
     private final StepFunctionsService stepFunctions;
+    private final SqsService sqs;
+    private final EcsService ecs;
+    private final LambdaService lambda;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalCloud(LocalHttpServer server, StepFunctionsService stepFunctions) {
+    private LocalCloud(LocalHttpServer server, StepFunctionsService stepFunctions, SqsService sqs, EcsService ecs, LambdaService lambda) {
         this.server = server;
         this.stepFunctions = stepFunctions;
+        this.sqs = sqs;
+        this.ecs = ecs;
+        this.lambda = lambda;
     }
 
     public static Builder builder() {
@@ -63,6 +90,9 @@ public final class LocalCloud implements AutoCloseable {
             server.close();
         } finally {
             stepFunctions.close();
+            sqs.close();
+            ecs.close();
+            lambda.close();
         }
     }
 
@@ -79,6 +109,10 @@ public final class LocalCloud implements AutoCloseable {
         private int maxFinishedExecutions = 10_000;
         private Duration maxFinishedExecutionAge = Duration.ofHours(1);
         private int threads = 32;
+        private final Map<String, ContainerProgram> containerImages = new LinkedHashMap<>();
+        private int maxStoppedTasks = EcsConfig.DEFAULT_MAX_STOPPED_TASKS;
+
+        private ClassLoader lambdaClassLoader;
 
         private Builder() {}
 
@@ -147,6 +181,39 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         /**
+         * The program that ECS tasks run for a container image, in-process (see {@link ContainerProgram} for how its end
+         * becomes the container's exit code). {@code imageUri} is matched exactly against the {@code image} of container
+         * definitions; a task with an image that has no program fails to start with {@code CannotPullContainerError}.
+         * Registering an image again replaces its program.
+         */
+        public Builder containerImage(String imageUri, ContainerProgram program) {
+            Objects.requireNonNull(imageUri, "imageUri");
+            Objects.requireNonNull(program, "program");
+            if (imageUri.isBlank()) throw new IllegalArgumentException("imageUri must not be blank");
+            containerImages.put(imageUri, program);
+            return this;
+        }
+
+        /**
+         * How many stopped ECS tasks are kept for DescribeTasks and ListTasks (default 1,000); beyond it the
+         * longest-stopped are dropped, and none is kept longer than an hour (as on ECS). Running tasks are always kept.
+         */
+        public Builder maxStoppedTasks(int maxStoppedTasks) {
+            if (maxStoppedTasks < 0) throw new IllegalArgumentException("maxStoppedTasks must be 0 or more but was " + maxStoppedTasks);
+            this.maxStoppedTasks = maxStoppedTasks;
+            return this;
+        }
+
+        /**
+         * Where Lambda functions' handler classes are found (default: the context class loader of the thread calling
+         * {@link #start()}): local functions run in-process, their code being a class of this JVM.
+         */
+        public Builder lambdaClassLoader(ClassLoader lambdaClassLoader) {
+            this.lambdaClassLoader = Objects.requireNonNull(lambdaClassLoader, "lambdaClassLoader");
+            return this;
+        }
+
+        /**
          * Starts the services and listens on 127.0.0.1.
          *
          * @throws java.io.UncheckedIOException when the port cannot be bound
@@ -154,11 +221,41 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud start() {
             StepFunctionsService stepFunctions = new StepFunctionsService(new StepFunctionsConfig(region, accountId, waitScale,
                     maxFinishedExecutions, maxFinishedExecutionAge, StepFunctionsConfig.EXPRESS_LIMIT));
-            Router router = new Router().add(new AwsJsonRoute(stepFunctions));
+            AtomicReference<URI> endpoint = new AtomicReference<>();
+            SqsService sqs = new SqsService(region, accountId, endpoint::get);
+            stepFunctions.interpreter().integrations().register(SqsSendMessageIntegration.RESOURCE, new SqsSendMessageIntegration(sqs));
+            DynamoDbService dynamoDb = new DynamoDbService(region, accountId);
+            DynamoDbItemIntegration.OPERATIONS.keySet().forEach(action -> stepFunctions.interpreter().integrations()
+                    .register(DynamoDbItemIntegration.PREFIX + action, new DynamoDbItemIntegration(dynamoDb, action)));
+            stepFunctions.interpreter().integrations().register(DynamoDbSdkIntegration.PREFIX, new DynamoDbSdkIntegration(dynamoDb));
+            EcsService ecs = new EcsService(new EcsConfig(region, accountId, containerImages, maxStoppedTasks,
+                    EcsConfig.DEFAULT_STOPPED_TASK_RETENTION));
+            stepFunctions.interpreter().integrations().register(EcsRunTaskIntegration.RESOURCE, new EcsRunTaskIntegration(ecs));
+            S3Service s3 = new S3Service(region);
+            LambdaService lambda = new LambdaService(region, accountId, lambdaClassLoader != null ? lambdaClassLoader
+                    : Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(), LocalCloud.class.getClassLoader()));
+            S3SdkIntegration s3Sdk = new S3SdkIntegration(s3);
+            DistributedMapS3Integration mapS3 = new DistributedMapS3Integration(s3Sdk);
+            stepFunctions.interpreter().integrations()
+                    .register(LambdaInvokeIntegration.RESOURCE, new LambdaInvokeIntegration(lambda))
+                    .register(LambdaFunctionIntegration.RESOURCE_PREFIX, new LambdaFunctionIntegration(lambda))
+                    .register(S3SdkIntegration.RESOURCE_PREFIX, s3Sdk)
+                    .register(DistributedMapS3Integration.GET_OBJECT, mapS3)
+                    .register(DistributedMapS3Integration.LIST_OBJECTS, mapS3)
+                    .register(DistributedMapS3Integration.PUT_OBJECT, mapS3);
+            // TaskMetadataRoute: the unsigned GETs of ECS containers to their metadata endpoint (v4).
+            Router router = new Router().add(new TaskMetadataRoute(ecs)).add(new AwsJsonRoute(ecs)).add(new AwsJsonRoute(stepFunctions)).add(new AwsJsonRoute(sqs)).add(new SqsQueryRoute(sqs)).add(new AwsJsonRoute(dynamoDb))
+                    .add(new LambdaRoute(lambda)).add(new S3Route(s3));
             try {
-                return new LocalCloud(LocalHttpServer.start(port, router, threads), stepFunctions);
+                LocalHttpServer server = LocalHttpServer.start(port, router, threads);
+                endpoint.set(server.endpoint());
+                ecs.endpoint(server.endpoint());
+                return new LocalCloud(server, stepFunctions, sqs, ecs, lambda);
             } catch (RuntimeException | Error e) {
                 stepFunctions.close();
+                sqs.close();
+                ecs.close();
+                lambda.close();
                 throw e;
             }
         }

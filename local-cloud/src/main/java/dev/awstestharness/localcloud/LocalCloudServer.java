@@ -13,7 +13,7 @@ public final class LocalCloudServer {
     static final String USAGE = """
             Usage: java -jar local-cloud-standalone.jar [options]
 
-            Serves AWS-compatible endpoints (today: Step Functions) on 127.0.0.1 until killed.
+            Serves AWS-compatible endpoints (Step Functions, Lambda, ECS, SQS, DynamoDB, S3) on 127.0.0.1 until killed.
 
             Options:
               --port N                        port on 127.0.0.1; 0 or absent picks a free port

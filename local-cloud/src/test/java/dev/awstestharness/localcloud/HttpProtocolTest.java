@@ -92,11 +92,11 @@ class HttpProtocolTest {
 
     @Test
     void anUnknownServiceIsAnUnknownOperationException() throws Exception {
-        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{}");
+        HttpResponse<String> response = post("Kinesis_20131202.ListStreams", "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("message").textValue())
-                .isEqualTo("No service of the local cloud handles the target 'DynamoDB_20120810.ListTables'");
+                .isEqualTo("No service of the local cloud handles the target 'Kinesis_20131202.ListStreams'");
     }
 
     @Test

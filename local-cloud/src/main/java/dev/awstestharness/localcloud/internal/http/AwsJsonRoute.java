@@ -50,7 +50,7 @@ public final class AwsJsonRoute implements Route {
             if (failure == null) return HttpResponse.json(200, contentType, value == null ? LocalJson.object() : value);
             Throwable reason = Router.unwrap(failure);
             if (reason instanceof AwsServiceException aws) {
-                return HttpResponse.awsJsonError(aws.status(), contentType, aws.type(), aws.getMessage());
+                return HttpResponse.awsJsonError(aws.status(), contentType, aws.type(), aws.getMessage()).withHeaders(aws.headers());
             }
             return HttpResponse.internalFailure(reason);
         });
@@ -79,6 +79,6 @@ public final class AwsJsonRoute implements Route {
     }
 
     private static CompletableFuture<HttpResponse> error(String contentType, AwsServiceException e) {
-        return CompletableFuture.completedFuture(HttpResponse.awsJsonError(e.status(), contentType, e.type(), e.getMessage()));
+        return CompletableFuture.completedFuture(HttpResponse.awsJsonError(e.status(), contentType, e.type(), e.getMessage()).withHeaders(e.headers()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.awstestharness.localcloud.internal.http;
 
+import java.util.Map;
+
 /**
  * An error a service reports to its caller, as AWS does: an error type (the SDK's exception name without the
  * {@code Exception} suffix where AWS omits it, e.g. {@code StateMachineDoesNotExist}), a message and an HTTP status.
@@ -24,6 +26,11 @@ public class AwsServiceException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Headers the error response carries besides the protocol's own, e.g. SQS's {@code x-amzn-query-error}. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     @Override

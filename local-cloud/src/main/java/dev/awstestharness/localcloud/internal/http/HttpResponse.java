@@ -33,6 +33,14 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
         return new HttpResponse(status, headers, LocalJson.bytes(body));
     }
 
+    /** This response with more headers (replacing same-named ones); itself when there are none. */
+    public HttpResponse withHeaders(Map<String, String> more) {
+        if (more.isEmpty()) return this;
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new HttpResponse(status, all, body);
+    }
+
     public static HttpResponse internalFailure(Throwable failure) {
         return awsJsonError(500, AWS_JSON_1_0, "InternalFailure", "Internal failure of the local cloud: " + failure);
     }

@@ -130,7 +130,7 @@ public final class LocalHttpServer implements AutoCloseable {
                     + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             Headers headers = exchange.getResponseHeaders();
             response.headers().forEach(headers::set);
-            headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+            if (!headers.containsKey("x-amzn-RequestId")) headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
             byte[] body = response.body();
             boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);

@@ -37,6 +37,18 @@ final class Arns {
         return arn;
     }
 
+    /**
+     * The state machine ARN the children of a Map Run are listed under: {@code ...:mapRun:<machine>/<label>:<id>}
+     * gives {@code ...:stateMachine:<machine>/<label>}; otherwise {@code InvalidArn}.
+     */
+    static String mapRunStateMachine(String mapRunArn) {
+        String[] parts = split(mapRunArn);
+        if (!parts[5].equals("mapRun") || parts.length != 8 || !parts[6].contains("/")) {
+            throw SfnErrors.invalidArn("Resource type not valid in this context: " + parts[5]);
+        }
+        return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "stateMachine", parts[6]);
+    }
+
     private static String[] split(String arn) {
         if (!arn.startsWith("arn:")) throw SfnErrors.invalidArn("Invalid ARN prefix: " + arn);
         String[] parts = arn.split(":", -1);

@@ -37,6 +37,14 @@ final class ExecutionRecord {
         return execution.executionArn();
     }
 
+    /**
+     * The state machine ARN the execution is listed under: its machine's, or for a child execution of a distributed
+     * Map, the Map Run's ({@code stateMachine:<machine>/<label>}).
+     */
+    String stateMachineArn() {
+        return execution.request().stateMachineArn();
+    }
+
     String inputText() {
         return inputText;
     }

@@ -51,7 +51,7 @@ final class ExecutionStore {
             return start.apply(nextSequence.getAndIncrement());
         });
         if (created[0]) {
-            byStateMachine.compute(record.machine().arn(), (key, executions) -> {
+            byStateMachine.compute(record.stateMachineArn(), (key, executions) -> {
                 ConcurrentSkipListMap<Long, ExecutionRecord> index = executions != null ? executions : new ConcurrentSkipListMap<>();
                 index.put(record.sequence(), record);
                 return index;
@@ -99,7 +99,7 @@ final class ExecutionStore {
 
     private void remove(ExecutionRecord record) {
         byArn.remove(record.arn(), record);
-        byStateMachine.computeIfPresent(record.machine().arn(), (key, index) -> {
+        byStateMachine.computeIfPresent(record.stateMachineArn(), (key, index) -> {
             index.remove(record.sequence(), record);
             return index.isEmpty() ? null : index;
         });

@@ -59,6 +59,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
                 .waitScale(config.waitScale())
                 .region(config.region())
                 .integration(StartExecutionIntegration.RESOURCE, new StartExecutionIntegration(this::launchNested))
+                .childExecutions(this::registerMapRunChild)
                 .build();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-sfn-retention");
@@ -323,7 +324,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         Execution execution = record.execution();
         ObjectNode response = LocalJson.object();
         response.put("executionArn", record.arn());
-        response.put("stateMachineArn", record.machine().arn());
+        response.put("stateMachineArn", record.stateMachineArn());
         response.put("name", execution.request().executionName());
         response.put("startDate", LocalJson.epochSeconds(execution.startDate()));
         Instant stop = execution.stopDate() != null ? execution.stopDate() : now();
@@ -383,6 +384,19 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         }
     }
 
+    /**
+     * Keeps a child execution of a distributed Map so that it can be described and listed (under its Map Run) like any
+     * other; it is dropped with the finished executions.
+     */
+    private void registerMapRunChild(Execution child) {
+        String childMachineArn = child.request().stateMachineArn();
+        int label = childMachineArn.lastIndexOf('/');
+        StateMachineRecord machine = machines.get(label < 0 ? childMachineArn : childMachineArn.substring(0, label));
+        if (machine == null) return;
+        executions.start(child.executionArn(),
+                sequence -> new ExecutionRecord(sequence, machine, child, LocalJson.write(child.request().input())), existing -> existing);
+    }
+
     /** The launcher of {@code states:startExecution} tasks: API errors become the task's error, as on AWS. */
     private Execution launchNested(String stateMachineArn, String name, JsonNode input) {
         try {
@@ -406,7 +420,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         ExecutionStatus status = execution.status();
         ObjectNode response = LocalJson.object();
         response.put("executionArn", record.arn());
-        response.put("stateMachineArn", record.machine().arn());
+        response.put("stateMachineArn", record.stateMachineArn());
         response.put("name", execution.request().executionName());
         response.put("status", status.name());
         response.put("startDate", LocalJson.epochSeconds(execution.startDate()));
@@ -452,12 +466,13 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
 
     private ObjectNode listExecutions(Params params) {
         String machineArn = params.optional("stateMachineArn", 2048);
+        String mapRunArn = params.optional("mapRunArn", 2048);
+        if (machineArn == null && mapRunArn == null) throw SfnErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
         if (machineArn == null) {
-            throw SfnErrors.validation(params.present("mapRunArn")
-                    ? "Listing the executions of a Map Run is not supported by the local cloud; give a stateMachineArn"
-                    : "Must provide a StateMachine ARN or MapRun ARN");
+            machineArn = Arns.mapRunStateMachine(mapRunArn);
+        } else {
+            existingMachine(machineArn);
         }
-        existingMachine(machineArn);
         String statusFilter = params.optional("statusFilter");
         if (statusFilter != null && !statusFilter.equals("PENDING_REDRIVE")) params.enumValue("statusFilter", ExecutionStatus.class, null);
         int max = params.maxResults(100);
@@ -479,7 +494,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
             count++;
             ObjectNode item = items.addObject();
             item.put("executionArn", record.arn());
-            item.put("stateMachineArn", record.machine().arn());
+            item.put("stateMachineArn", record.stateMachineArn());
             item.put("name", execution.request().executionName());
             item.put("status", status.name());
             item.put("startDate", LocalJson.epochSeconds(execution.startDate()));
