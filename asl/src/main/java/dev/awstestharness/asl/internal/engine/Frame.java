@@ -1,6 +1,7 @@
 package dev.awstestharness.asl.internal.engine;
 
 import dev.awstestharness.asl.HistoryEvent;
+import java.time.Instant;
 
 /**
  * Where a chain of states runs: the execution, the cancellation scope, the variables, and the last history event of
@@ -31,7 +32,12 @@ final class Frame {
 
     /** Records an event after the previous one of this chain and returns its id. */
     long record(String type, String detailsKey, Object... details) {
-        HistoryEvent event = run.historyLog().append(lastEventId, type, detailsKey, details);
+        return recordAt(run.now(), type, detailsKey, details);
+    }
+
+    /** Records an event with a time already read (one clock read per state entry). */
+    long recordAt(Instant time, String type, String detailsKey, Object... details) {
+        HistoryEvent event = run.historyLog().appendAt(time, lastEventId, type, detailsKey, details);
         lastEventId = event.id();
         return lastEventId;
     }

@@ -11,6 +11,7 @@ import dev.awstestharness.asl.internal.model.StateGraph;
 import dev.awstestharness.asl.internal.model.SucceedState;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.model.WaitState;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -72,8 +73,9 @@ final class GraphRunner {
 
     private CompletableFuture<Outcome> enter(State state, JsonNode input, Frame frame) {
         frame.run.currentState(state.name());
-        long entered = frame.record(state.type() + "StateEntered", "stateEnteredEventDetails", "name", state.name(), "input", input);
-        StateEntry entry = new StateEntry(state, frame, entered, frame.run.now());
+        Instant now = frame.run.now();
+        long entered = frame.recordAt(now, state.type() + "StateEntered", "stateEnteredEventDetails", "name", state.name(), "input", input);
+        StateEntry entry = new StateEntry(state, frame, entered, now);
         CompletableFuture<Outcome> step = run(state, input, entry);
         // Expressions evaluated after a wait (Wait, task results) fail asynchronously; name their state the same way.
         return step.isDone() ? step : step.handle((outcome, failure) -> {

@@ -9,7 +9,31 @@ final class JsonSize {
     private JsonSize() {}
 
     static boolean exceeds(JsonNode node, long limit) {
+        // cheap upper bound first (no per-character scan, no number formatting); exact only when the bound is over
+        if (bound(node, limit) <= limit) return false;
         return size(node, limit) > limit;
+    }
+
+    /** An upper bound of the size: a string takes at most 6 bytes per char (\\u escapes) plus its quotes. */
+    private static long bound(JsonNode node, long budget) {
+        if (node.isObject()) {
+            long total = 2;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext() && total <= budget; ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                total += 6L * field.getKey().length() + 4 + bound(field.getValue(), budget - total);
+            }
+            return total;
+        }
+        if (node.isArray()) {
+            long total = 2;
+            for (int i = 0; i < node.size() && total <= budget; i++) total += bound(node.get(i), budget - total) + 1;
+            return total;
+        }
+        if (node.isTextual()) return 6L * node.textValue().length() + 2;
+        if (node.isInt() || node.isShort()) return 11;
+        if (node.isLong()) return 20;
+        if (node.isBoolean() || node.isNull()) return 5;
+        return size(node, budget);
     }
 
     private static long size(JsonNode node, long budget) {

@@ -3,6 +3,7 @@ package dev.awstestharness.asl.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.asl.StatesError;
 import dev.awstestharness.asl.StatesErrors;
+import dev.awstestharness.asl.internal.model.TaskResource;
 
 /**
  * The history events of a task, named as AWS names them: {@code TaskScheduled ... TaskSucceeded} for service

@@ -6,6 +6,7 @@ import dev.awstestharness.asl.StatesErrors;
 import dev.awstestharness.asl.internal.json.Json;
 import dev.awstestharness.asl.internal.jsonata.JsonataException;
 import dev.awstestharness.asl.internal.model.SecondsField;
+import dev.awstestharness.asl.internal.model.TaskResource;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.path.PathNotFoundException;
 import dev.awstestharness.asl.spi.IntegrationPattern;
@@ -23,8 +24,7 @@ final class TaskStep {
     private TaskStep() {}
 
     static RetryLoop.Attempt attempt(TaskState task, EngineServices services) {
-        TaskResource resource = TaskResource.parse(task.resource());
-        return (entry, rawInput) -> run(task, resource, services, entry, rawInput);
+        return (entry, rawInput) -> run(task, task.resource(), services, entry, rawInput);
     }
 
     private static CompletableFuture<Outcome> run(TaskState task, TaskResource resource, EngineServices services,

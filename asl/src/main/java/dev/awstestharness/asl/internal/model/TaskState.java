@@ -2,10 +2,10 @@ package dev.awstestharness.asl.internal.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code Credentials} is {@code null} when absent. */
+/** {@code Credentials} is {@code null} when absent; the resource ARN is parsed once, with the definition. */
 public record TaskState(
         StateHeader header,
-        String resource,
+        TaskResource resource,
         ErrorHandling errorHandling,
         SecondsField timeout,
         SecondsField heartbeat,

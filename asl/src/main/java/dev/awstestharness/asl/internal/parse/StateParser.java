@@ -23,6 +23,7 @@ import dev.awstestharness.asl.internal.model.StateGraph;
 import dev.awstestharness.asl.internal.model.StateHeader;
 import dev.awstestharness.asl.internal.model.StateIo;
 import dev.awstestharness.asl.internal.model.SucceedState;
+import dev.awstestharness.asl.internal.model.TaskResource;
 import dev.awstestharness.asl.internal.model.TaskState;
 import dev.awstestharness.asl.internal.model.WaitState;
 import dev.awstestharness.asl.internal.path.JsonPathExpression;
@@ -181,7 +182,7 @@ final class StateParser {
             if (timeout.seconds() != null && heartbeat.seconds() != null && heartbeat.seconds() >= timeout.seconds()) {
                 state.problems().schema(state.pointer("HeartbeatSeconds"), "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'");
             }
-            return new TaskState(new StateHeader(name, next, io(true)), resource, errorHandling(), timeout, heartbeat,
+            return new TaskState(new StateHeader(name, next, io(true)), resource == null ? null : TaskResource.parse(resource), errorHandling(), timeout, heartbeat,
                     state.raw("Credentials"));
         }
 

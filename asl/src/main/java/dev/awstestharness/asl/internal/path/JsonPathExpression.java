@@ -7,6 +7,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.awstestharness.asl.internal.json.Json;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A compiled JSONPath as the States language uses it: rooted at the state input ({@code $...}), at the context object
@@ -30,12 +32,48 @@ public final class JsonPathExpression {
     private final Root root;
     private final String variableName;
     private final JsonPath compiled;
+    /** Segments (String field names, Integer indexes) when the path is a plain chain of them; else null. */
+    private final Object[] simple;
 
-    private JsonPathExpression(String source, Root root, String variableName, JsonPath compiled) {
+    private JsonPathExpression(String source, Root root, String variableName, JsonPath compiled, Object[] simple) {
         this.source = source;
         this.root = root;
         this.variableName = variableName;
         this.compiled = compiled;
+        this.simple = simple;
+    }
+
+    /** $, $.a.b, $['a b'][0]: names and non-negative indexes only; anything else is left to Jayway. */
+    static Object[] simpleSegments(String rooted) {
+        List<Object> segments = new ArrayList<>();
+        int n = rooted.length();
+        if (n == 0 || rooted.charAt(0) != '$') return null;
+        int i = 1;
+        while (i < n) {
+            char c = rooted.charAt(i);
+            if (c == '.') {
+                int start = ++i;
+                while (i < n && (Character.isLetterOrDigit(rooted.charAt(i)) || rooted.charAt(i) == '_')) i++;
+                if (i == start) return null;
+                segments.add(rooted.substring(start, i));
+            } else if (c == '[') {
+                int close = rooted.indexOf(']', i);
+                if (close < 0) return null;
+                String inner = rooted.substring(i + 1, close);
+                if (inner.length() >= 2 && inner.charAt(0) == '\'' && inner.charAt(inner.length() - 1) == '\''
+                        && inner.indexOf('\'', 1) == inner.length() - 1 && inner.indexOf('\\') < 0) {
+                    segments.add(inner.substring(1, inner.length() - 1));
+                } else if (!inner.isEmpty() && inner.length() < 10 && inner.chars().allMatch(Character::isDigit)) {
+                    segments.add(Integer.valueOf(inner));
+                } else {
+                    return null;
+                }
+                i = close + 1;
+            } else {
+                return null;
+            }
+        }
+        return segments.toArray();
     }
 
     /**
@@ -62,7 +100,7 @@ public final class JsonPathExpression {
             rooted = source;
         }
         try {
-            return new JsonPathExpression(source, root, variableName, JsonPath.compile(rooted));
+            return new JsonPathExpression(source, root, variableName, JsonPath.compile(rooted), simpleSegments(rooted));
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -111,9 +149,24 @@ public final class JsonPathExpression {
 
     /** Reads the selected value from one document. */
     public JsonNode read(JsonNode document) {
+        if (simple != null) {
+            JsonNode node = document;
+            for (Object segment : simple) {
+                if (node == null) break;
+                node = segment instanceof String name ? (node.isObject() ? node.get(name) : null)
+                        : (node.isArray() ? node.get((Integer) segment) : null);
+            }
+            // Found and not null: the same node Jayway would return. Misses and nulls go to Jayway for its messages.
+            if (node != null && !node.isNull()) return node;
+        }
         try {
             Object value = compiled.read(document, CONFIGURATION);
             if (value instanceof JsonNode node) return node;
+            if (value instanceof String text) return Json.NODES.textNode(text);
+            if (value instanceof Integer number) return Json.NODES.numberNode(number);
+            if (value instanceof Long number) return Json.NODES.numberNode(number);
+            if (value instanceof Double number) return Json.NODES.numberNode(number);
+            if (value instanceof Boolean bool) return Json.NODES.booleanNode(bool);
             return Json.MAPPER.valueToTree(value);
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
             if (!compiled.isDefinite()) return Json.NODES.arrayNode();

@@ -1,4 +1,4 @@
-package dev.awstestharness.asl.internal.engine;
+package dev.awstestharness.asl.internal.model;
 
 import dev.awstestharness.asl.spi.IntegrationPattern;
 
@@ -7,11 +7,11 @@ import dev.awstestharness.asl.spi.IntegrationPattern;
  * {@code resourceType} / {@code resource} pair that AWS shows in task history events
  * ({@code arn:aws:states:::lambda:invoke.waitForTaskToken} is type {@code lambda}, resource {@code invoke.waitForTaskToken}).
  */
-record TaskResource(String arn, String serviceResource, IntegrationPattern pattern, String resourceType, String resource,
+public record TaskResource(String arn, String serviceResource, IntegrationPattern pattern, String resourceType, String resource,
         boolean lambdaFunction) {
     private static final String OPTIMIZED_PREFIX = "arn:aws:states:::";
 
-    static TaskResource parse(String arn) {
+    public static TaskResource parse(String arn) {
         IntegrationPattern pattern = IntegrationPattern.of(arn);
         String serviceResource = pattern.strip(arn);
         if (serviceResource.startsWith(OPTIMIZED_PREFIX)) {
