@@ -101,9 +101,11 @@ public final class EcsTaskRunner {
     public static int run(Map<String, String> environment, List<String> commandArgs, PrintStream err) {
         String container = "ECS task container double";
         String invocationId = UUID.randomUUID().toString();
+        Stopping stopping = new Stopping();
         try {
             Settings settings = new Settings(environment, container);
-            ContainerMetadata metadata = ContainerMetadata.read(settings.required(METADATA_URI_VARIABLE));
+            String metadataUri = settings.required(METADATA_URI_VARIABLE);
+            ContainerMetadata metadata = stopping.finish(() -> ContainerMetadata.read(metadataUri));
             String declaredName = environment.get(HarnessEnvironment.DOUBLE_NAME);
             String family = declaredName != null && !declaredName.isBlank() ? declaredName.strip() : metadata.family();
             String target = family + "#" + metadata.containerName();
@@ -116,19 +118,30 @@ public final class EcsTaskRunner {
             Duration timeout = Duration.ofMillis(configured != null ? configured : DEFAULT_TIMEOUT_MILLIS);
             DoubleClients clients = DoubleClients.shared(environment);
 
-            String sessionId = TestContextBucket.readSessionId(clients.s3(), bucket);
+            String sessionId = stopping.finish(() -> TestContextBucket.readSessionId(clients.s3(), bucket));
             Invocation invocation = new Invocation(invocationId, DoubleKind.ECS_TASK_CONTAINER, target, payload(environment, commandArgs),
                     sessionId, null);
-            EventsQueue.send(clients.sqs(), queueUrl, invocation);
+            stopping.finish(() -> {
+                EventsQueue.send(clients.sqs(), queueUrl, invocation);
+                return null;
+            });
             long deadline = System.nanoTime() + timeout.toNanos();
-            Optional<InvocationResult> answer;
-            try {
-                answer = ResultWaiter.await(clients.dynamoDb(), table, invocation.resultKey(), timeout);
-            } catch (InterruptedException | RuntimeException e) {
-                if (!interruption(e)) throw e;
-                // Told to stop while waiting: the answer may be on its way, so wait a little longer (a second interrupt ends it).
-                Thread.interrupted();
-                Duration left = Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(), STOPPING_GRACE.toNanos())));
+            Optional<InvocationResult> answer = Optional.empty();
+            boolean answered = false;
+            if (!stopping.requested()) {
+                try {
+                    answer = ResultWaiter.await(clients.dynamoDb(), table, invocation.resultKey(), timeout);
+                    answered = true;
+                } catch (InterruptedException | RuntimeException e) {
+                    if (!interruption(e)) throw e;
+                    Thread.interrupted();
+                    stopping.request();
+                }
+            }
+            if (!answered) {
+                // Told to stop: the answer may be on its way (a sibling's exit stops the task), so wait a little longer; a second
+                // interrupt ends it.
+                Duration left = Duration.ofNanos(Math.max(0, Math.min(deadline - System.nanoTime(), stopping.graceLeftNanos())));
                 answer = ResultWaiter.await(clients.dynamoDb(), table, invocation.resultKey(), left);
                 if (answer.isEmpty()) {
                     err.println("The " + container + " was stopped while waiting for the answer to invocation " + invocationId
@@ -160,6 +173,49 @@ public final class EcsTaskRunner {
             }
             err.println("The " + container + " could not relay invocation " + invocationId + ": " + e + "; exiting with " + FAILURE_EXIT_CODE + ".");
             return FAILURE_EXIT_CODE;
+        }
+    }
+
+    /**
+     * The first stop signal (an interrupt) does not end the relay: ECS stops every container of a task when an essential
+     * one exits, often before a sibling has even sent its invocation, and the test programmed that sibling's exit code
+     * too. So the step under way is done again and the container gets {@link #STOPPING_GRACE} to finish; a second
+     * interrupt ends it.
+     */
+    private static final class Stopping {
+        private long graceDeadline;
+        private boolean requested;
+
+        interface Step<T> {
+            T run() throws InterruptedException;
+        }
+
+        <T> T finish(Step<T> step) throws InterruptedException {
+            while (true) {
+                try {
+                    return step.run();
+                } catch (InterruptedException | RuntimeException e) {
+                    if (!interruption(e)) throw (RuntimeException) e;
+                    if (requested || graceLeftNanos() <= 0) throw new InterruptedException("stopped twice");
+                    Thread.interrupted();
+                    request();
+                }
+            }
+        }
+
+        void request() {
+            if (!requested) {
+                requested = true;
+                graceDeadline = System.nanoTime() + STOPPING_GRACE.toNanos();
+            }
+        }
+
+        boolean requested() {
+            return requested;
+        }
+
+        long graceLeftNanos() {
+            return requested ? graceDeadline - System.nanoTime() : STOPPING_GRACE.toNanos();
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.UUID;
  * <p>Per invocation it reads the mocking session id from the test-context bucket, sends an {@link Invocation} (kind
  * {@link DoubleKind#LAMBDA_FUNCTION}, target the double's name, id the Lambda request id, payload the event) to the
  * events queue, and polls the results table for the item {@code <name>#<request id>} (a consistent GetItem, after 1 ms
- * and backing off to 50 ms). It then returns the result's value, or throws an exception whose class name is the
+ * and backing off to 20 ms). It then returns the result's value, or throws an exception whose class name is the
  * requested error type ({@code Exception} unless the twin named one), which Lambda reports as the function's
  * {@code errorType}, with the requested message as {@code errorMessage}.
  *

@@ -173,6 +173,36 @@ class EcsTaskRunnerTest extends EcsTaskSupport {
     }
 
     @Test
+    void aContainerToldToStopBeforeItSentItsInvocationStillRelaysItAndExitsWithTheAnswer() throws Exception {
+        com.sun.net.httpserver.HttpServer metadata = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        metadata.createContext("/v4/blue", exchange -> {
+            byte[] body = """
+                    {"Name": "Blue", "Labels": {"com.amazonaws.ecs.task-definition-family": "FirstFamily",
+                     "com.amazonaws.ecs.task-arn": "arn:aws:ecs:us-east-1:000000000000:task/default/abc"}}""".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        metadata.start();
+        Map<String, String> environment = new java.util.HashMap<>(session.environment("First"));
+        environment.put(EcsTaskRunner.METADATA_URI_VARIABLE, "http://127.0.0.1:" + metadata.getAddress().getPort() + "/v4/blue");
+        try (TestResponder responder = session.respondWith(invocation -> InvocationResult.exit(7))) {
+            var exitCode = new java.util.concurrent.CompletableFuture<Integer>();
+            Thread container = new Thread(() -> {
+                Thread.currentThread().interrupt(); // the stop signal arrives before the first request
+                exitCode.complete(EcsTaskRunner.run(environment, List.of("go"), new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+            });
+            container.start();
+
+            assertThat(exitCode.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(7);
+            assertThat(responder.awaitReceived(1).get(0).invocation().target()).isEqualTo("First#Blue");
+        } finally {
+            metadata.stop(0);
+        }
+    }
+
+    @Test
     void withoutAMetadataEndpointItSaysSoAndExitsWithOne() {
         var err = new java.io.ByteArrayOutputStream();
 
