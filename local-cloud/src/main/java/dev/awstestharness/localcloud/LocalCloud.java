@@ -173,7 +173,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Threads serving HTTP requests (default 32); requests that wait (StartSyncExecution) hold none. */
+        /** Threads kept to serve HTTP requests (default 32; more start while all are busy); requests that wait (StartSyncExecution) hold none. */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be 1 or more but was " + threads);
             this.threads = threads;

@@ -13,7 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,13 +48,17 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /**
-     * Binds 127.0.0.1:{@code port} (0 = a free port) and starts serving.
+     * Binds 127.0.0.1:{@code port} (0 = a free port) and starts serving, keeping {@code threads} threads and starting more
+     * while they are all busy.
      *
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static LocalHttpServer start(int port, Router router, int threads) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        // Beyond the kept threads the pool grows: the JDK server has no read timeout, so a client that sends its headers and
+        // then hangs (a test thread interrupted mid-request) holds its thread until it closes the connection, and must not
+        // leave every other client waiting.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-http-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

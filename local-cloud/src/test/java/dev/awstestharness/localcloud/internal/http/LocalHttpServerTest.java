@@ -79,6 +79,29 @@ class LocalHttpServerTest {
     }
 
     @Test
+    void clientsThatSendHeadersAndHangDoNotKeepOthersWaiting() throws Exception {
+        java.util.List<java.net.Socket> hanging = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) { // more than the four threads the server keeps
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort());
+                socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                hanging.add(socket);
+            }
+
+            var response = http.sendAsync(java.net.http.HttpRequest.newBuilder(server.endpoint().resolve("/echo?a=1"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).startsWith("POST a=1");
+        } finally {
+            for (java.net.Socket socket : hanging) socket.close();
+        }
+    }
+
+    @Test
     void bugsInAnOperationBecomeInternalFailureAndTheServerKeepsServing() throws Exception {
         for (String operation : new String[] {"Throw", "FailLater", "Null"}) {
             java.net.http.HttpResponse<String> response = post("Test." + operation, "{}");
