@@ -1,0 +1,71 @@
+package dev.awstestharness.harness.internal.twins;
+
+import dev.awstestharness.harness.StateMachineExecution;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One test's mocking session: its id (what the doubles read from the test-context bucket and put in their
+ * invocations), its twins, the invocations it did not handle, and the executions it started (for diagnostics).
+ */
+public final class TestSession {
+    private final String id;
+    private final String testName;
+    private final TwinRegistry twins = new TwinRegistry();
+    private final List<InvocationProblem> problems = new CopyOnWriteArrayList<>();
+    private final List<StateMachineExecution> executions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger invocations = new AtomicInteger();
+
+    public TestSession(String id, String testName) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.testName = testName;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The test's display name, for messages. */
+    public String testName() {
+        return testName;
+    }
+
+    public TwinRegistry twins() {
+        return twins;
+    }
+
+    public void problem(InvocationProblem problem) {
+        problems.add(problem);
+    }
+
+    /** The invocations this test did not handle, in order. */
+    public List<InvocationProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Counts an invocation handed to this session. */
+    public void invoked() {
+        invocations.incrementAndGet();
+    }
+
+    /** How many invocations of this session the listener handed over. */
+    public int invocationCount() {
+        return invocations.get();
+    }
+
+    public void started(StateMachineExecution execution) {
+        executions.add(execution);
+    }
+
+    /** The executions the test started through the harness, in order. */
+    public List<StateMachineExecution> executions() {
+        return List.copyOf(executions);
+    }
+
+    @Override
+    public String toString() {
+        return "TestSession[" + id + ", " + testName + "]";
+    }
+}
