@@ -4,10 +4,15 @@ import static dev.awstestharness.example.ExampleInputs.input;
 import static dev.awstestharness.harness.Json.json;
 import static dev.awstestharness.harness.Json.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awstestharness.harness.AwsTestHarness;
 import dev.awstestharness.harness.ExecutionFailure;
+import dev.awstestharness.harness.LambdaFunctionHandler;
 import dev.awstestharness.harness.LambdaFunctionTwin;
 import dev.awstestharness.harness.StateMachineExecution;
 import dev.awstestharness.harness.TestHarness;
@@ -34,6 +39,21 @@ class LambdaFunctionDoubleTest {
         execution.assertSucceeded();
         assertThat(execution.output().at("/lambdaFunctionInvoke/result/value").asInt()).isEqualTo(value * 2);
         assertThat(first.invocations()).containsExactly(json("{\"value\": 10}"));
+    }
+
+    @Test
+    void acceptsAMockitoMockAsTheHandler() throws Exception {
+        LambdaFunctionHandler handler = mock(LambdaFunctionHandler.class);
+        when(handler.handle(json("{\"value\": 7}"))).thenReturn(Map.of("value", "from the mock"));
+        harness.twinLambdaFunction("First", handler);
+
+        StateMachineExecution execution = harness.stateMachine("ExampleStateMachine")
+                .execute(input("LAMBDA_INVOKE", Map.of("value", 7)));
+
+        execution.assertSucceeded();
+        assertThat(execution.output().at("/lambdaFunctionInvoke/result/value").asText()).isEqualTo("from the mock");
+        verify(handler).handle(json("{\"value\": 7}"));
+        verifyNoMoreInteractions(handler);
     }
 
     @Test
