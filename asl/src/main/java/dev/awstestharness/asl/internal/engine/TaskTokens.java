@@ -45,10 +45,11 @@ public final class TaskTokens {
         Waiting entry = new Waiting();
         waiting.put(token, entry);
         entry.result.whenComplete((value, failure) -> {
-            waiting.remove(token);
+            // Remembered as ended before it is forgotten as waiting, so that a lookup in between finds it in one of them.
             synchronized (ended) {
                 ended.add(token);
             }
+            waiting.remove(token);
         });
         return entry;
     }
@@ -70,7 +71,9 @@ public final class TaskTokens {
             throw new TaskTokenException(TaskTokenException.Reason.INVALID_TOKEN, "Invalid Token: '" + token + "'");
         }
         Waiting entry = waiting.get(token);
-        if (entry != null) return entry;
+        // A completed entry may still be in the map: the execution can move on (and a test or client call back) before
+        // the clean-up above has run, since a future runs its dependents latest first.
+        if (entry != null && !entry.result.isDone()) return entry;
         synchronized (ended) {
             if (ended.contains(token)) {
                 throw new TaskTokenException(TaskTokenException.Reason.TASK_TIMED_OUT, "Task Timed Out: '" + token + "'");
