@@ -42,6 +42,8 @@ public final class LambdaService implements AutoCloseable {
     static final int MAX_SYNC_PAYLOAD = 6_291_456;
     static final int MAX_RESPONSE_PAYLOAD = 6_291_556;
     private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    /** The names Lambda's API accepts for environment variables. */
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
     private static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
             "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
             "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
@@ -330,6 +332,10 @@ public final class LambdaService implements AutoCloseable {
         if (variables.isMissingNode() || variables.isNull()) return environment;
         if (!variables.isObject()) throw LambdaErrors.invalidParameter("Environment.Variables must be an object of strings");
         variables.fields().forEachRemaining(field -> environment.put(field.getKey(), field.getValue().asText()));
+        if (!environment.keySet().stream().allMatch(name -> VARIABLE_NAME.matcher(name).matches())) {
+            throw LambdaErrors.validation("1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys "
+                    + "must satisfy constraint: [Member must satisfy regular expression pattern: " + VARIABLE_NAME.pattern() + "]");
+        }
         List<String> reserved = environment.keySet().stream().filter(RESERVED_VARIABLES::contains).sorted().toList();
         if (!reserved.isEmpty()) {
             throw LambdaErrors.invalidParameter("Lambda was unable to configure your environment variables because the environment variables you "

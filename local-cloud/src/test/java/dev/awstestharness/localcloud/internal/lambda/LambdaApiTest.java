@@ -164,6 +164,16 @@ class LambdaApiTest {
         }
 
         @Test
+        void variableNamesThatDoNotStartWithALetterFailValidation() {
+            LambdaException e = catchThrowableOfType(() -> lambda.createFunction(r -> r.functionName(name("env")).runtime(Runtime.JAVA21)
+                    .handler(EchoHandler.class.getName()).role(LambdaClients.ROLE).environment(env -> env.variables(Map.of("__HIDDEN", "x")))
+                    .code(c -> c.zipFile(SdkBytes.fromUtf8String("zip")))), LambdaException.class);
+
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+            assertThat(e.getMessage()).contains("Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+");
+        }
+
+        @Test
         void aTimeoutOutsideOneTo900SecondsFailsValidation() {
             LambdaException e = catchThrowableOfType(() -> LambdaClients.create(lambda, name("zero"), EchoHandler.class.getName(), 0),
                     LambdaException.class);
