@@ -61,10 +61,15 @@ public final class LocalDoubles implements AutoCloseable {
     private final PrintStream runnerErrorStream = new PrintStream(runnerErrors, true, StandardCharsets.UTF_8);
 
     public LocalDoubles() {
-        cloud = LocalCloud.builder().waitScale(0)
+        this(builder -> builder);
+    }
+
+    /** A local cloud with the runner images, configured further by {@code customization} (more images, a Lambda class loader). */
+    public LocalDoubles(java.util.function.UnaryOperator<LocalCloud.Builder> customization) {
+        cloud = customization.apply(LocalCloud.builder().waitScale(0)
                 .containerImage(RUNNER_IMAGE, context -> EcsTaskRunner.run(context.environment(), context.command()))
                 .containerImage(CAPTURING_RUNNER_IMAGE, context -> EcsTaskRunner.run(context.environment(), context.command(), runnerErrorStream))
-                .containerImage(PROCESS_RUNNER_IMAGE, this::runProcess)
+                .containerImage(PROCESS_RUNNER_IMAGE, this::runProcess))
                 .start();
         URI endpoint = cloud.endpoint();
         sqs = client(SqsClient.builder(), endpoint);
@@ -156,6 +161,13 @@ public final class LocalDoubles implements AutoCloseable {
             environment.put(HarnessEnvironment.RESULTS_TABLE, table);
             environment.put(HarnessEnvironment.TEST_CONTEXT_BUCKET, bucket);
             environment.put(HarnessEnvironment.ENDPOINT_URL, cloud.endpoint().toString());
+            return environment;
+        }
+
+        /** The same variables under the names a Lambda function's environment takes ({@link HarnessEnvironment#lambdaName}). */
+        public Map<String, String> lambdaEnvironment(String doubleName) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment(doubleName).forEach((name, value) -> environment.put(HarnessEnvironment.lambdaName(name), value));
             return environment;
         }
 

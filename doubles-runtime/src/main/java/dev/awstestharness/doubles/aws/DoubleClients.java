@@ -116,7 +116,7 @@ public final class DoubleClients implements AutoCloseable {
     private record Configuration(URI endpoint, Region region) {
         static Configuration of(Map<String, String> environment) {
             Objects.requireNonNull(environment, "environment");
-            String endpoint = blankToNull(environment.get(HarnessEnvironment.ENDPOINT_URL));
+            String endpoint = blankToNull(HarnessEnvironment.value(environment, HarnessEnvironment.ENDPOINT_URL));
             String region = blankToNull(environment.get("AWS_REGION"));
             if (endpoint == null) return new Configuration(null, region != null ? Region.of(region) : null);
             URI uri;

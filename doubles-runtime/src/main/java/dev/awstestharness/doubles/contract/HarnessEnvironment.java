@@ -4,6 +4,10 @@ package dev.awstestharness.doubles.contract;
  * The environment variables through which the infrastructure configures the doubles. They carry a prefix that
  * nothing else uses, so that ECS container overrides of a state machine cannot replace them, and the ECS runner leaves
  * them out of the environment it reports.
+ *
+ * <p>Lambda accepts only variable names that start with a letter ({@code [a-zA-Z][a-zA-Z0-9_]+}), so a Lambda
+ * function double gets the same variables under {@link #LAMBDA_PREFIX} instead ({@link #lambdaName}); the doubles read
+ * either form ({@link #value}).
  */
 public final class HarnessEnvironment {
     public static final String PREFIX = "__AWS_TEST_HARNESS__";
@@ -30,7 +34,25 @@ public final class HarnessEnvironment {
      */
     public static final String ENDPOINT_URL = PREFIX + "ENDPOINT_URL";
 
+    /** The prefix of the same variables on a Lambda function, whose variable names must start with a letter. */
+    public static final String LAMBDA_PREFIX = "AWS_TEST_HARNESS_";
+
     private HarnessEnvironment() {}
+
+    /** The name Lambda accepts for a harness variable: {@code __AWS_TEST_HARNESS__X} becomes {@code AWS_TEST_HARNESS_X}. */
+    public static String lambdaName(String name) {
+        if (!isHarnessVariable(name)) throw new IllegalArgumentException(name + " is not a harness variable (it does not start with " + PREFIX + ")");
+        return LAMBDA_PREFIX + name.substring(PREFIX.length());
+    }
+
+    /**
+     * The value of variable {@code name} in {@code environment}; for a harness variable also under its
+     * {@link #lambdaName} when its own name is not set. {@code null} when it is not set.
+     */
+    public static String value(java.util.Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return value != null || !isHarnessVariable(name) ? value : environment.get(lambdaName(name));
+    }
 
     /** Whether a variable is one of the harness's own (its name starts with {@link #PREFIX}). */
     public static boolean isHarnessVariable(String name) {

@@ -16,9 +16,10 @@ public final class Settings {
 
     /** The value of a variable that must be set. */
     public String required(String name) {
-        String value = environment.get(name);
+        String value = HarnessEnvironment.value(environment, name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("The " + subject + " lacks the environment variable " + name
+            String names = HarnessEnvironment.isHarnessVariable(name) ? name + " (" + HarnessEnvironment.lambdaName(name) + " on a Lambda function)" : name;
+            throw new IllegalStateException("The " + subject + " lacks the environment variable " + names
                     + "; the test doubles' infrastructure sets it (see HarnessEnvironment)");
         }
         return value.strip();
@@ -26,7 +27,7 @@ public final class Settings {
 
     /** The value of {@link HarnessEnvironment#RESULT_TIMEOUT_MILLIS}, or {@code null} when it is not set. */
     public Long resultTimeoutMillis() {
-        String value = environment.get(HarnessEnvironment.RESULT_TIMEOUT_MILLIS);
+        String value = HarnessEnvironment.value(environment, HarnessEnvironment.RESULT_TIMEOUT_MILLIS);
         if (value == null || value.isBlank()) return null;
         try {
             long millis = Long.parseLong(value.strip());

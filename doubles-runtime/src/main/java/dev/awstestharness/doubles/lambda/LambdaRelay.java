@@ -68,7 +68,7 @@ public class LambdaRelay implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String name = environment.get(HarnessEnvironment.DOUBLE_NAME);
+        String name = HarnessEnvironment.value(environment, HarnessEnvironment.DOUBLE_NAME);
         String description = "Lambda function double '" + (name != null ? name : context != null ? context.getFunctionName() : "?") + "'";
         Settings settings = new Settings(environment, description);
         String target = settings.required(HarnessEnvironment.DOUBLE_NAME);

@@ -52,8 +52,8 @@ class LambdaRelayTest {
 
     String relay(String doubleName, int timeoutSeconds, Map<String, String> extra) {
         String name = LocalDoubles.uniqueName(doubleName + "AWSTestHarnessLambdaFunction");
-        Map<String, String> environment = new java.util.HashMap<>(session.environment(doubleName));
-        environment.putAll(extra);
+        Map<String, String> environment = new java.util.HashMap<>(session.lambdaEnvironment(doubleName));
+        extra.forEach((variable, value) -> environment.put(HarnessEnvironment.lambdaName(variable), value));
         doubles.lambda.createFunction(r -> r.functionName(name).runtime(Runtime.JAVA21).handler(LambdaRelay.class.getName())
                 .role(LocalDoubles.ROLE).timeout(timeoutSeconds).environment(e -> e.variables(environment))
                 .code(c -> c.zipFile(SdkBytes.fromUtf8String("relay"))));
@@ -225,7 +225,7 @@ class LambdaRelayTest {
         JsonNode error = json(invoke(function, "{}").payload().asUtf8String());
 
         assertThat(error.get("errorMessage").asText()).isEqualTo("The Lambda function double 'First' lacks the environment variable "
-                + "__AWS_TEST_HARNESS__RESULTS_TABLE; the test doubles' infrastructure sets it (see HarnessEnvironment)");
+                + "__AWS_TEST_HARNESS__RESULTS_TABLE (AWS_TEST_HARNESS_RESULTS_TABLE on a Lambda function); the test doubles' infrastructure sets it (see HarnessEnvironment)");
     }
 
     @Test
