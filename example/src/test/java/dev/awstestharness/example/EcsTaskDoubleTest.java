@@ -31,8 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 @AwsTestHarness(template = "template.yaml")
 class EcsTaskDoubleTest {
-    /** How long a test waits for something that happens in milliseconds when all is well. */
-    private static final long BOUNDED_WAIT_SECONDS = 10;
 
     TestHarness harness;
 
@@ -109,7 +107,7 @@ class EcsTaskDoubleTest {
         assertThat(execution.output().at("/ecsRunTaskCallback/result").asText()).isEqualTo("processed-test-input");
         assertThat(blue.invocations()).singleElement().satisfies(task -> assertThat(task.commandArgs()).containsExactly("test-input"));
         // the execution ends with Blue's callback; the task's other container still runs, within this test
-        yellow.awaitInvocations(1, Duration.ofSeconds(BOUNDED_WAIT_SECONDS));
+        yellow.awaitInvocations(1, boundedWait());
     }
 
     @Test
@@ -124,7 +122,7 @@ class EcsTaskDoubleTest {
         StateMachineExecution execution = exampleStateMachine.execute(input("ECS_RUN_TASK_CALLBACK", Map.of("data", "invalid-input")));
 
         assertThat(execution.failure()).isEqualTo(ExecutionFailure.of("ProcessingError", "Failed to process input data"));
-        yellow.awaitInvocations(1, Duration.ofSeconds(BOUNDED_WAIT_SECONDS));
+        yellow.awaitInvocations(1, boundedWait());
     }
 
     @Test
@@ -134,7 +132,7 @@ class EcsTaskDoubleTest {
         AtomicBoolean aContainerWaitedInVain = new AtomicBoolean();
         // the containers answer only once the execution has ended: a RunTask that waited for them would not end
         EcsTaskContainerHandler answerAfterTheExecution = task -> {
-            if (!executionEnded.await(BOUNDED_WAIT_SECONDS, TimeUnit.SECONDS)) aContainerWaitedInVain.set(true);
+            if (!executionEnded.await(boundedWait().toMillis(), TimeUnit.MILLISECONDS)) aContainerWaitedInVain.set(true);
             containersAnswered.countDown();
             return ExitCode.SUCCESS;
         };
@@ -156,8 +154,8 @@ class EcsTaskDoubleTest {
         assertThat(task.get("Containers")).extracting(container -> container.get("Name").asText()).containsExactlyInAnyOrder("Blue", "Yellow");
         assertThat(task.get("Containers")).allSatisfy(container -> assertThat(container.has("ExitCode")).isFalse());
 
-        assertThat(containersAnswered.await(BOUNDED_WAIT_SECONDS, TimeUnit.SECONDS)).as("both containers ran their handlers").isTrue();
-        assertThat(aContainerWaitedInVain).as("a container was still waiting for the end of the execution after %d s", BOUNDED_WAIT_SECONDS).isFalse();
+        assertThat(containersAnswered.await(boundedWait().toMillis(), TimeUnit.MILLISECONDS)).as("both containers ran their handlers").isTrue();
+        assertThat(aContainerWaitedInVain).as("a container was still waiting for the end of the execution after %s", boundedWait()).isFalse();
         for (EcsTaskContainerTwin twin : List.of(blue, yellow)) {
             assertThat(twin.invocations()).singleElement()
                     .satisfies(invocation -> assertThat(invocation.commandArgs()).containsExactly(outputKey, "Hello {firstName} {lastName}!"));
@@ -187,6 +185,14 @@ class EcsTaskDoubleTest {
         for (EcsTaskContainerTwin twin : List.of(orange, green)) {
             assertThat(twin.invocations()).singleElement().satisfies(task -> assertThat(task.commandArgs()).containsExactly("for the Second family"));
         }
+    }
+
+    /**
+     * How long a test waits for something that happens within milliseconds locally when all is well, and within a
+     * Fargate task's start-up on AWS: the target's execution timeout.
+     */
+    private Duration boundedWait() {
+        return harness.defaultExecutionTimeout();
     }
 
     /** The greeting template (the second command argument) with FIRST_NAME and LAST_NAME of the environment filled in. */

@@ -29,7 +29,10 @@ public interface TestHarness {
 
     EcsTaskContainerTwin ecsTaskContainerTwin(String taskFamily, String container);
 
-    /** A state machine: one under test (by logical id) or a double (by declared name). */
+    /**
+     * A state machine: one under test (by logical id) or a double (by declared name). On the aws target, a state machine
+     * of a nested stack is {@code "Parent::Child"} (each {@code ::} steps into the nested stack of that logical id).
+     */
     StateMachineDriver stateMachine(String name);
 
     /** The S3 bucket double {@code name}. */
@@ -38,7 +41,11 @@ public interface TestHarness {
     /** The DynamoDB table double {@code name}. */
     DynamoDbTable dynamoDbTable(String name);
 
-    /** How long {@link StateMachineDriver#execute(Object)} waits by default on this target. */
+    /**
+     * How long {@link StateMachineDriver#execute(Object)} waits by default on this target: 30 seconds on the local
+     * target, 5 minutes on AWS (an ECS task double's Fargate task alone takes 30 to 90 seconds to start), unless
+     * {@code aws.test.harness.executionTimeout} says otherwise.
+     */
     Duration defaultExecutionTimeout();
 
     /** The target the test runs on, for tests that call services with the AWS SDK themselves. */

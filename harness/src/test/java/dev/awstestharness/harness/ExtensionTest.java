@@ -120,16 +120,29 @@ class ExtensionTest {
     @Nested
     class Targets {
         @Test
-        void theAwsTargetIsNotAvailableYet() {
+        void theAwsTargetWithoutAStackNameSaysWhichSettingToGive() {
             EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                     .configurationParameter("aws.test.harness.target", "aws")
                     .selectors(selectClass("dev.awstestharness.harness.fixtures.TargetTestCase$OnTheConfiguredTarget"))
                     .execute();
 
             results.containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
-                    instanceOf(ExtensionConfigurationException.class), message("The aws target is not available yet (chosen by the system "
-                            + "property or JUnit configuration parameter aws.test.harness.target); run on the local target: remove the setting "
-                            + "or set aws.test.harness.target=local"))));
+                    instanceOf(ExtensionConfigurationException.class), message("The aws target needs the name of the stack deployed from the "
+                            + "template: set -Daws.test.harness.stackName=my-test-stack (or the environment variable AWS_TEST_HARNESS_STACK_NAME); "
+                            + "a nested stack is Parent::Child (its logical id in the parent stack)"))));
+        }
+
+        @Test
+        void anInvalidExecutionTimeoutIsNamed() {
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter("aws.test.harness.executionTimeout", "soon")
+                    .selectors(selectClass("dev.awstestharness.harness.fixtures.TargetTestCase$OnTheConfiguredTarget"))
+                    .execute();
+
+            results.containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class), message("aws.test.harness.executionTimeout must be a positive duration such "
+                            + "as 300s, 5m or PT5M, but the system property or JUnit configuration parameter aws.test.harness.executionTimeout "
+                            + "is 'soon'"))));
         }
 
         @Test

@@ -70,6 +70,7 @@ public final class DefaultHarnessTarget implements HarnessTarget {
     private ResourceValues resource(String logicalId) {
         Map<String, ResourceValues> resources = target.resources().byLogicalId();
         ResourceValues resource = resources.get(logicalId);
+        if (resource == null && logicalId.contains("::")) resource = target.nestedResource(logicalId).orElse(null);
         if (resource == null) {
             throw new IllegalArgumentException("The " + target.kind() + " target has no resource '" + logicalId + "'; its resources are "
                     + String.join(", ", new TreeSet<>(resources.keySet())));

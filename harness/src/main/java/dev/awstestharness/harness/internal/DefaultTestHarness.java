@@ -14,6 +14,7 @@ import dev.awstestharness.harness.StateMachineTwin;
 import dev.awstestharness.harness.TestHarness;
 import dev.awstestharness.harness.internal.declaration.Declaration;
 import dev.awstestharness.harness.internal.declaration.Declaration.TaskFamilyDeclaration;
+import dev.awstestharness.harness.internal.declaration.ResourceValues;
 import dev.awstestharness.harness.internal.drivers.SdkDynamoDbTable;
 import dev.awstestharness.harness.internal.drivers.SdkS3Bucket;
 import dev.awstestharness.harness.internal.drivers.SdkStateMachineDriver;
@@ -25,6 +26,7 @@ import dev.awstestharness.harness.internal.twins.StateMachineTwinImpl;
 import dev.awstestharness.harness.internal.twins.TestSession;
 import java.time.Duration;
 import java.util.Objects;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /** One test's {@link TestHarness}: its twins live in the test's session; the drivers talk to the target. */
 public final class DefaultTestHarness implements TestHarness {
@@ -95,8 +97,24 @@ public final class DefaultTestHarness implements TestHarness {
     @Override
     public StateMachineDriver stateMachine(String name) {
         Objects.requireNonNull(name, "name");
+        if (name.contains("::")) return nestedStateMachine(name);
         return new SdkStateMachineDriver(target.clients().sfn(), name, resources().stateMachine(name),
-                "EXPRESS".equals(resources().stateMachineType(name)), target.defaultExecutionTimeout(), target.polling(), session::started);
+                "EXPRESS".equals(resources().stateMachineType(name)), target.defaultExecutionTimeout(), target.polling(), session::started,
+                new PendingDoubles(target, session));
+    }
+
+    /** A state machine of a nested stack ({@code Parent::Child}); its type is asked of Step Functions. */
+    private StateMachineDriver nestedStateMachine(String path) {
+        ResourceValues resource = target.nestedResource(path).orElseThrow(() -> new IllegalArgumentException("'" + path + "' names a resource "
+                + "of a nested stack (Parent::Child), but the " + target.kind() + " target deploys the template's own resources only: name a "
+                + "state machine of " + target.declaration().source().name() + ", or run on the aws target"));
+        if (!resource.type().equals("AWS::StepFunctions::StateMachine")) {
+            throw new IllegalArgumentException("'" + path + "' is a " + resource.type() + ", not a state machine (AWS::StepFunctions::StateMachine)");
+        }
+        String arn = resource.refText();
+        boolean express = target.clients().sfn().describeStateMachine(r -> r.stateMachineArn(arn)).type() == StateMachineType.EXPRESS;
+        return new SdkStateMachineDriver(target.clients().sfn(), path, arn, express, target.defaultExecutionTimeout(), target.polling(),
+                session::started, new PendingDoubles(target, session));
     }
 
     @Override

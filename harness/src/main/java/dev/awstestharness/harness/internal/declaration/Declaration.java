@@ -1,6 +1,7 @@
 package dev.awstestharness.harness.internal.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awstestharness.doubles.contract.DoublesDeclaration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +21,13 @@ public record Declaration(TemplateSource source, List<String> lambdaFunctions, L
         Map<String, String> parameterTypes, Map<String, StateMachineUnderTest> stateMachinesUnderTest, Map<String, String> otherResources,
         JsonNode mappings) {
 
-    public static final String LAMBDA_FUNCTIONS = "AWSTestHarnessLambdaFunctions";
-    public static final String STATE_MACHINES = "AWSTestHarnessStateMachines";
-    public static final String S3_BUCKETS = "AWSTestHarnessS3Buckets";
-    public static final String DYNAMODB_TABLES = "AWSTestHarnessDynamoDBTables";
-    public static final String ECS_TASK_FAMILIES = "AWSTestHarnessECSTaskFamilies";
-    /** The five parameters that declare the doubles. */
-    public static final Set<String> DOUBLE_PARAMETERS = Set.of(LAMBDA_FUNCTIONS, STATE_MACHINES, S3_BUCKETS, DYNAMODB_TABLES, ECS_TASK_FAMILIES);
+    public static final String LAMBDA_FUNCTIONS = DoublesDeclaration.LAMBDA_FUNCTIONS;
+    public static final String STATE_MACHINES = DoublesDeclaration.STATE_MACHINES;
+    public static final String S3_BUCKETS = DoublesDeclaration.S3_BUCKETS;
+    public static final String DYNAMODB_TABLES = DoublesDeclaration.DYNAMODB_TABLES;
+    public static final String ECS_TASK_FAMILIES = DoublesDeclaration.ECS_TASK_FAMILIES;
+    /** The five parameters that declare the doubles (parsed by {@link DoublesDeclaration}, shared with the macro). */
+    public static final Set<String> DOUBLE_PARAMETERS = Set.copyOf(DoublesDeclaration.PARAMETERS);
 
     /** A DynamoDB table double: its partition key and optional sort key ({@code null} when none). */
     public record TableDeclaration(String name, KeyAttribute partitionKey, KeyAttribute sortKey) {}

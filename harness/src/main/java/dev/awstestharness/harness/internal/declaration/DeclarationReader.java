@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.awstestharness.doubles.contract.DeclarationException;
+import dev.awstestharness.doubles.contract.DoublesDeclaration;
+import dev.awstestharness.doubles.contract.GeneratedResources;
 import dev.awstestharness.harness.internal.declaration.Declaration.Definition;
 import dev.awstestharness.harness.internal.declaration.Declaration.KeyAttribute;
 import dev.awstestharness.harness.internal.declaration.Declaration.StateMachineUnderTest;
@@ -13,11 +16,9 @@ import dev.awstestharness.harness.internal.declaration.Declaration.TaskFamilyDec
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a template (YAML with CloudFormation's short-form tags, or JSON) into a {@link Declaration}. Every problem is a
@@ -28,11 +29,6 @@ public final class DeclarationReader {
     public static final String STEP_FUNCTIONS_STATE_MACHINE = "AWS::StepFunctions::StateMachine";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A double's name becomes part of logical ids ({@code <Name>AWSTestHarnessLambdaFunction}): letters and digits. */
-    private static final Pattern DOUBLE_NAME = Pattern.compile("[A-Za-z0-9]{1,64}");
-    /** ECS container names: as ECS allows them. */
-    private static final Pattern CONTAINER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    private static final Set<String> KEY_TYPES = Set.of("S", "N", "B");
 
     private final TemplateSource source;
     private final String file;
@@ -80,9 +76,12 @@ public final class DeclarationReader {
             if (!parameter.isObject()) throw error(field, "must be a mapping with Type (and Default), but is " + describe(parameter));
             String type = parameter.path("Type").asText("String");
             parameterTypes.put(name, type);
-            if (name.startsWith("AWSTestHarness") && !Declaration.DOUBLE_PARAMETERS.contains(name)) {
+            if (name.startsWith("AWSTestHarness") && !Declaration.DOUBLE_PARAMETERS.contains(name)
+                    && !GeneratedResources.SETTINGS_PARAMETERS.contains(name)) {
                 throw error(field, "is not one of the parameters that declare test doubles: "
-                        + String.join(", ", sorted(Declaration.DOUBLE_PARAMETERS)) + " (parameters starting with AWSTestHarness are reserved)");
+                        + String.join(", ", sorted(Declaration.DOUBLE_PARAMETERS)) + " (parameters starting with AWSTestHarness are reserved; "
+                        + "the optional settings of the AWS target are "
+                        + String.join(", ", sorted(GeneratedResources.SETTINGS_PARAMETERS)) + ")");
             }
             if (Declaration.DOUBLE_PARAMETERS.contains(name)) return;
             JsonNode defaultValue = parameter.get("Default");
@@ -90,20 +89,16 @@ public final class DeclarationReader {
             parameters.put(name, isList(type) ? list(defaultValue, field + ".Default") : defaultValue);
         });
 
-        List<String> lambdaFunctions = names(parameterSection, Declaration.LAMBDA_FUNCTIONS);
-        List<String> stateMachines = names(parameterSection, Declaration.STATE_MACHINES);
-        List<String> s3Buckets = names(parameterSection, Declaration.S3_BUCKETS);
-        Map<String, TableDeclaration> tables = tables(parameterSection);
-        Map<String, TaskFamilyDeclaration> families = families(parameterSection);
+        DoublesDeclaration doubles = doubles(parameterSection);
+        List<String> lambdaFunctions = doubles.lambdaFunctions();
+        List<String> stateMachines = doubles.stateMachines();
+        List<String> s3Buckets = doubles.s3Buckets();
+        Map<String, TableDeclaration> tables = new LinkedHashMap<>();
+        doubles.dynamoDbTables().forEach((name, table) -> tables.put(name, table(table)));
+        Map<String, TaskFamilyDeclaration> families = new LinkedHashMap<>();
+        doubles.ecsTaskFamilies().forEach((name, family) -> families.put(name, new TaskFamilyDeclaration(family.family(), family.containers())));
 
-        Set<String> generated = new LinkedHashSet<>(List.of(GeneratedResources.ECS_CLUSTER, GeneratedResources.EVENTS_QUEUE,
-                GeneratedResources.RESULTS_TABLE, GeneratedResources.TEST_CONTEXT_BUCKET, GeneratedResources.ECS_TASK_EXECUTION_ROLE,
-                GeneratedResources.ECS_TASK_ROLE));
-        lambdaFunctions.forEach(name -> generated.add(GeneratedResources.lambdaFunction(name)));
-        stateMachines.forEach(name -> generated.add(GeneratedResources.stateMachine(name)));
-        s3Buckets.forEach(name -> generated.add(GeneratedResources.s3Bucket(name)));
-        tables.keySet().forEach(name -> generated.add(GeneratedResources.dynamoDbTable(name)));
-        families.keySet().forEach(name -> generated.add(GeneratedResources.ecsTaskDefinition(name)));
+        Set<String> generated = GeneratedResources.logicalIds(doubles);
 
         JsonNode resources = optionalObject(template, "Resources", "Resources");
         Map<String, StateMachineUnderTest> underTest = new LinkedHashMap<>();
@@ -187,87 +182,26 @@ public final class DeclarationReader {
         return new StateMachineUnderTest(logicalId, resourceType, type, name, definition, substitutions);
     }
 
-    private List<String> names(JsonNode parameters, String parameter) {
-        JsonNode value = defaultOf(parameters, parameter);
-        if (value == null) return List.of();
-        String field = "Parameters." + parameter + ".Default";
-        List<String> names = new ArrayList<>();
-        for (JsonNode item : list(value, field)) {
-            String name = item.asText();
-            checkDoubleName(name, field);
-            if (names.contains(name)) throw error(field, "declares '" + name + "' twice");
-            names.add(name);
+    /** The doubles the five parameters' defaults declare, parsed and checked as the macro parses the stack's values. */
+    private DoublesDeclaration doubles(JsonNode parameters) {
+        Map<String, JsonNode> defaults = new LinkedHashMap<>();
+        for (String parameter : DoublesDeclaration.PARAMETERS) {
+            JsonNode value = defaultOf(parameters, parameter);
+            if (value != null) defaults.put(parameter, value);
         }
-        return List.copyOf(names);
-    }
-
-    private Map<String, TableDeclaration> tables(JsonNode parameters) {
-        JsonNode value = defaultOf(parameters, Declaration.DYNAMODB_TABLES);
-        Map<String, TableDeclaration> tables = new LinkedHashMap<>();
-        if (value == null) return tables;
-        String field = "Parameters." + Declaration.DYNAMODB_TABLES + ".Default";
-        String example = "{\"Orders\": {\"PartitionKey\": {\"Name\": \"PK\", \"Type\": \"S\"}, \"SortKey\": {\"Name\": \"SK\", \"Type\": \"S\"}}}";
-        JsonNode json = jsonObject(value, field, example);
-        json.properties().forEach(entry -> {
-            String name = entry.getKey();
-            checkDoubleName(name, field);
-            JsonNode table = entry.getValue();
-            String tableField = field + " (table " + name + ")";
-            if (!table.isObject()) throw error(tableField, "must be an object with PartitionKey (and SortKey), like " + example);
-            JsonNode partition = table.get("PartitionKey");
-            if (partition == null) throw error(tableField, "has no PartitionKey; give it like " + example);
-            KeyAttribute partitionKey = key(partition, tableField + ".PartitionKey");
-            KeyAttribute sortKey = table.has("SortKey") && !table.get("SortKey").isNull() ? key(table.get("SortKey"), tableField + ".SortKey") : null;
-            if (sortKey != null && sortKey.name().equals(partitionKey.name())) {
-                throw error(tableField, "uses '" + sortKey.name() + "' as both partition and sort key");
-            }
-            table.fieldNames().forEachRemaining(property -> {
-                if (!property.equals("PartitionKey") && !property.equals("SortKey")) {
-                    throw error(tableField, "has the unknown property '" + property + "'; a table has PartitionKey and optionally SortKey");
-                }
-            });
-            tables.put(name, new TableDeclaration(name, partitionKey, sortKey));
-        });
-        return tables;
-    }
-
-    private KeyAttribute key(JsonNode key, String field) {
-        if (!key.isObject() || !key.path("Name").isTextual() || key.path("Name").asText().isEmpty() || !key.path("Type").isTextual()) {
-            throw error(field, "must be {\"Name\": \"...\", \"Type\": \"S\"|\"N\"|\"B\"}, but is " + key);
+        try {
+            return DoublesDeclaration.parse(defaults, parameter -> "Parameters." + parameter + ".Default");
+        } catch (DeclarationException e) {
+            throw new TemplateException(file + ": " + e.getMessage(), e);
         }
-        String type = key.get("Type").asText();
-        if (!KEY_TYPES.contains(type)) throw error(field + ".Type", "must be S, N or B, but is '" + type + "'");
-        return new KeyAttribute(key.get("Name").asText(), type);
     }
 
-    private Map<String, TaskFamilyDeclaration> families(JsonNode parameters) {
-        JsonNode value = defaultOf(parameters, Declaration.ECS_TASK_FAMILIES);
-        Map<String, TaskFamilyDeclaration> families = new LinkedHashMap<>();
-        if (value == null) return families;
-        String field = "Parameters." + Declaration.ECS_TASK_FAMILIES + ".Default";
-        String example = "{\"Worker\": {\"Containers\": [\"Main\", \"Sidecar\"]}}";
-        JsonNode json = jsonObject(value, field, example);
-        json.properties().forEach(entry -> {
-            String family = entry.getKey();
-            checkDoubleName(family, field);
-            String familyField = field + " (task family " + family + ")";
-            JsonNode containers = entry.getValue().get("Containers");
-            if (!entry.getValue().isObject() || containers == null || !containers.isArray() || containers.isEmpty()) {
-                throw error(familyField, "must be an object with a non-empty Containers list, like " + example);
-            }
-            if (containers.size() > 10) throw error(familyField, "has " + containers.size() + " containers; an ECS task has at most 10");
-            List<String> names = new ArrayList<>();
-            for (JsonNode container : containers) {
-                String name = container.asText();
-                if (!container.isTextual() || !CONTAINER_NAME.matcher(name).matches()) {
-                    throw error(familyField, "has the container name " + container + "; container names are 1 to 255 letters, digits, '-' and '_'");
-                }
-                if (names.contains(name)) throw error(familyField, "declares the container '" + name + "' twice");
-                names.add(name);
-            }
-            families.put(family, new TaskFamilyDeclaration(family, List.copyOf(names)));
-        });
-        return families;
+    private static TableDeclaration table(DoublesDeclaration.Table table) {
+        return new TableDeclaration(table.name(), key(table.partitionKey()), table.sortKey() == null ? null : key(table.sortKey()));
+    }
+
+    private static KeyAttribute key(DoublesDeclaration.KeyAttribute key) {
+        return new KeyAttribute(key.name(), key.type());
     }
 
     private JsonNode defaultOf(JsonNode parameters, String parameter) {
@@ -279,21 +213,6 @@ public final class DeclarationReader {
                     + "(give an empty Default to declare none)");
         }
         return value;
-    }
-
-    private JsonNode jsonObject(JsonNode value, String field, String example) {
-        JsonNode json = value;
-        if (value.isTextual()) {
-            if (value.asText().isBlank()) return JsonNodeFactory.instance.objectNode();
-            try {
-                json = JSON.readTree(value.asText());
-            } catch (JsonProcessingException e) {
-                throw error(field, "is not valid JSON: " + e.getOriginalMessage() + " (at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + " of the value); write it like " + example, e);
-            }
-        }
-        if (json == null || !json.isObject()) throw error(field, "must be a JSON object like " + example + ", but is " + describe(json));
-        return json;
     }
 
     private ArrayNode list(JsonNode value, String field) {
@@ -310,13 +229,6 @@ public final class DeclarationReader {
         if (text.isBlank()) return list;
         for (String item : text.split(",", -1)) list.add(item.trim());
         return list;
-    }
-
-    private void checkDoubleName(String name, String field) {
-        if (!DOUBLE_NAME.matcher(name).matches()) {
-            throw error(field, "declares '" + name + "', which is not a valid double name: use 1 to 64 letters and digits (it becomes part "
-                    + "of logical ids such as " + name + "AWSTestHarnessLambdaFunction)");
-        }
     }
 
     private JsonNode optionalObject(JsonNode parent, String property, String field) {

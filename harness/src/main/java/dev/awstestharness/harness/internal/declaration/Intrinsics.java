@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.awstestharness.doubles.contract.GeneratedResources;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

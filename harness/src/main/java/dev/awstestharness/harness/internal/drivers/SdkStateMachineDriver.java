@@ -24,6 +24,7 @@ public final class SdkStateMachineDriver implements StateMachineDriver {
     private final Duration defaultTimeout;
     private final Polling polling;
     private final Consumer<StateMachineExecution> started;
+    private final WaitDescriber waits;
 
     /**
      * @param name the name the test used (a logical id or a double's name), for messages
@@ -31,6 +32,13 @@ public final class SdkStateMachineDriver implements StateMachineDriver {
      */
     public SdkStateMachineDriver(SfnClient sfn, String name, String arn, boolean express, Duration defaultTimeout, Polling polling,
             Consumer<StateMachineExecution> started) {
+        this(sfn, name, arn, express, defaultTimeout, polling, started, WaitDescriber.NONE);
+    }
+
+    /** @param waits says which double a task state is waiting for, when an execution times out */
+    public SdkStateMachineDriver(SfnClient sfn, String name, String arn, boolean express, Duration defaultTimeout, Polling polling,
+            Consumer<StateMachineExecution> started, WaitDescriber waits) {
+        this.waits = waits;
         this.sfn = sfn;
         this.name = name;
         this.arn = arn;
@@ -76,7 +84,7 @@ public final class SdkStateMachineDriver implements StateMachineDriver {
     public StateMachineExecution startExecution(Object input) {
         String json = json(input, "The input of " + name);
         String executionArn = sfn.startExecution(r -> r.stateMachineArn(arn).input(json)).executionArn();
-        StateMachineExecution execution = new SdkStateMachineExecution(sfn, executionArn, name, polling);
+        StateMachineExecution execution = new SdkStateMachineExecution(sfn, executionArn, name, polling, waits);
         started.accept(execution);
         return execution;
     }

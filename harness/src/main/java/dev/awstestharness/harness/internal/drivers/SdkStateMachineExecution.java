@@ -37,18 +37,25 @@ public final class SdkStateMachineExecution implements StateMachineExecution {
     private final String arn;
     private final String stateMachine;
     private final Polling polling;
+    private final WaitDescriber waits;
     private volatile DescribeExecutionResponse ended;
 
     public SdkStateMachineExecution(SfnClient sfn, String arn, String stateMachine, Polling polling) {
+        this(sfn, arn, stateMachine, polling, WaitDescriber.NONE);
+    }
+
+    /** @param waits says which double a task state is waiting for, when the execution times out */
+    public SdkStateMachineExecution(SfnClient sfn, String arn, String stateMachine, Polling polling, WaitDescriber waits) {
         this.sfn = sfn;
         this.arn = arn;
         this.stateMachine = stateMachine;
         this.polling = polling;
+        this.waits = waits;
     }
 
     /** An execution that has ended, as StartSyncExecution described it. */
     static SdkStateMachineExecution ended(SfnClient sfn, String stateMachine, Polling polling, StartSyncExecutionResponse response) {
-        SdkStateMachineExecution execution = new SdkStateMachineExecution(sfn, response.executionArn(), stateMachine, polling);
+        SdkStateMachineExecution execution = new SdkStateMachineExecution(sfn, response.executionArn(), stateMachine, polling, WaitDescriber.NONE);
         execution.ended = DescribeExecutionResponse.builder()
                 .executionArn(response.executionArn())
                 .stateMachineArn(response.stateMachineArn())
@@ -131,7 +138,7 @@ public final class SdkStateMachineExecution implements StateMachineExecution {
             if (description.status() != ExecutionStatus.RUNNING) return this;
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("The " + this + " was still RUNNING after " + format(timeout) + ", " + where(history())
+                throw new AssertionError("The " + this + " was still RUNNING after " + format(timeout) + ", " + waiting(history())
                         + "; give a longer timeout with execute(input, timeout) or awaitCompletion(timeout) if it needs more time");
             }
             LockSupport.parkNanos(Math.min(pause, left));
@@ -209,6 +216,42 @@ public final class SdkStateMachineExecution implements StateMachineExecution {
                         + " and cause " + quote(failure.cause());
             }
         };
+    }
+
+    /** "in state 'X', which is waiting for ...": where it is, and the double it waits for. */
+    private String waiting(List<ExecutionEvent> history) {
+        String where = where(history);
+        String state = lastOpenState(history);
+        if (state == null) return where;
+        ExecutionEvent scheduled = scheduledIn(history, state);
+        String clause = null;
+        if (scheduled != null) {
+            try {
+                clause = waits.describe(scheduled);
+            } catch (RuntimeException e) {
+                clause = null; // the message does without it
+            }
+        }
+        return clause == null ? where : where + ", " + clause;
+    }
+
+    /** The last task scheduled after the last entry into {@code state}, or {@code null}. */
+    static ExecutionEvent scheduledIn(List<ExecutionEvent> history, String state) {
+        int entered = -1;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ExecutionEvent event = history.get(i);
+            if (event.type().endsWith("StateEntered") && state.equals(event.stateName())) {
+                entered = i;
+                break;
+            }
+        }
+        if (entered < 0) return null;
+        ExecutionEvent scheduled = null;
+        for (int i = entered + 1; i < history.size(); i++) {
+            String type = history.get(i).type();
+            if (type.equals("TaskScheduled") || type.equals("LambdaFunctionScheduled")) scheduled = history.get(i);
+        }
+        return scheduled;
     }
 
     /** "in state 'X'", or "before entering any state". */

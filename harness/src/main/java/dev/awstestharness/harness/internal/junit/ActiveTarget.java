@@ -48,8 +48,15 @@ final class ActiveTarget implements AutoCloseable {
 
     /** Starts a test: waits for the previous test of this template to end, then writes a new session id. */
     TestRun begin(String testName) {
+        TestRun running = current.get();
+        if (running != null && running.thread() == Thread.currentThread()) {
+            throw new IllegalStateException(testName + " cannot start: the test " + running.session().testName() + " of the same template and "
+                    + "target is running on this thread (it runs other tests through the JUnit Platform); tests of one template take turns, "
+                    + "so this one would wait for ever. Run the nested tests from a test that does not use the harness");
+        }
         oneTestAtATime.acquireUninterruptibly();
         try {
+            target.checkUsable();
             TestSession session = new TestSession(UUID.randomUUID().toString(), testName);
             TestContextBucket.writeSessionId(target.clients().s3(), target.resources().testContextBucket(), session.id());
             TestRun run = new TestRun(this, new DefaultTestHarness(target, session));

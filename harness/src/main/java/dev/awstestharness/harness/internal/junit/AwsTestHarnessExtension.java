@@ -6,7 +6,10 @@ import dev.awstestharness.harness.internal.declaration.Declaration;
 import dev.awstestharness.harness.internal.declaration.DeclarationReader;
 import dev.awstestharness.harness.internal.declaration.TemplateException;
 import dev.awstestharness.harness.internal.declaration.TemplateSource;
+import dev.awstestharness.harness.internal.target.AwsTarget;
 import dev.awstestharness.harness.internal.target.LocalTarget;
+import dev.awstestharness.harness.internal.target.Setting;
+import dev.awstestharness.harness.internal.target.SettingsSource;
 import dev.awstestharness.harness.internal.target.Targets;
 import dev.awstestharness.harness.internal.target.Targets.TargetUnavailableException;
 import dev.awstestharness.harness.internal.twins.InvocationProblem;
@@ -174,7 +177,14 @@ public final class AwsTestHarnessExtension implements BeforeAllCallback, BeforeE
         }
         Targets.Configuration configuration = configuration(context);
         String key = "target " + configuration.kind() + " " + source.key();
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, ignored -> start(source, configuration), ActiveTarget.class);
+        if (!configuration.kind().trim().equalsIgnoreCase(AwsTarget.KIND)) {
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, ignored -> start(source, configuration), ActiveTarget.class);
+        }
+        // One stack serves one run: runs nested in this one (the test kit) share its target.
+        String stack = key + " " + Setting.STACK_NAME.read(configuration.settings()).map(Setting.Value::text).orElse("")
+                + " " + Setting.REGION.read(configuration.settings()).map(Setting.Value::text).orElse("");
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(stack,
+                ignored -> SharedTargets.reference(stack, () -> start(source, configuration)), SharedTargets.Reference.class).target();
     }
 
     private static ActiveTarget start(TemplateSource source, Targets.Configuration configuration) {
@@ -196,19 +206,16 @@ public final class AwsTestHarnessExtension implements BeforeAllCallback, BeforeE
     }
 
     private static Targets.Configuration configuration(ExtensionContext context) {
+        SettingsSource settings = SettingsSource.of(context::getConfigurationParameter, System.getenv());
         String kind = LocalTarget.KIND;
         String source = "the default";
-        Optional<String> configured = context.getConfigurationParameter(Targets.TARGET_PROPERTY).filter(value -> !value.isBlank());
-        String variable = System.getenv(Targets.TARGET_VARIABLE);
+        Optional<Setting.Value> configured = Setting.TARGET.read(settings);
         if (configured.isPresent()) {
-            kind = configured.get();
-            source = "the system property or JUnit configuration parameter " + Targets.TARGET_PROPERTY;
-        } else if (variable != null && !variable.isBlank()) {
-            kind = variable;
-            source = "the environment variable " + Targets.TARGET_VARIABLE;
+            kind = configured.get().text();
+            source = configured.get().origin();
         }
         double waitScale = LocalTarget.DEFAULT_WAIT_SCALE;
-        Optional<String> scale = context.getConfigurationParameter(LocalTarget.WAIT_SCALE_PROPERTY).filter(value -> !value.isBlank());
+        Optional<String> scale = settings.parameter(LocalTarget.WAIT_SCALE_PROPERTY);
         if (scale.isPresent()) {
             try {
                 waitScale = Double.parseDouble(scale.get().trim());
@@ -220,6 +227,6 @@ public final class AwsTestHarnessExtension implements BeforeAllCallback, BeforeE
                         + "and retries take no time, the default; 1: real time), but was '" + scale.get() + "'");
             }
         }
-        return new Targets.Configuration(kind.trim(), source, waitScale);
+        return new Targets.Configuration(kind.trim(), source, waitScale, settings);
     }
 }

@@ -7,10 +7,16 @@ import dev.awstestharness.harness.internal.twins.TestSession;
 final class TestRun implements AutoCloseable {
     private final ActiveTarget active;
     private final DefaultTestHarness harness;
+    private final Thread thread = Thread.currentThread();
 
     TestRun(ActiveTarget active, DefaultTestHarness harness) {
         this.active = active;
         this.harness = harness;
+    }
+
+    /** The thread the test started on. */
+    Thread thread() {
+        return thread;
     }
 
     DefaultTestHarness harness() {

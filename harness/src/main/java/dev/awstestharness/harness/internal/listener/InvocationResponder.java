@@ -32,7 +32,7 @@ public final class InvocationResponder {
     }
 
     public void respond(TestSession session, Invocation invocation) {
-        session.invoked();
+        session.invoked(invocation.kind(), invocation.target());
         AbstractTwin<?, ?> twin = session.twins().find(invocation.kind(), invocation.target());
         InvocationResult result;
         if (twin == null) {
@@ -56,6 +56,7 @@ public final class InvocationResponder {
         }
         try {
             deliver(invocation, result);
+            session.answered(invocation.kind(), invocation.target());
         } catch (RuntimeException e) {
             session.problem(new InvocationProblem(InvocationProblem.TWIN_FAILED, "The answer to invocation " + invocation.invocationId() + " of "
                     + describe(invocation) + " could not be delivered: " + e, e));

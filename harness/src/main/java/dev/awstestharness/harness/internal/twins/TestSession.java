@@ -1,8 +1,11 @@
 package dev.awstestharness.harness.internal.twins;
 
 import dev.awstestharness.harness.StateMachineExecution;
+import dev.awstestharness.doubles.contract.DoubleKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +20,8 @@ public final class TestSession {
     private final List<InvocationProblem> problems = new CopyOnWriteArrayList<>();
     private final List<StateMachineExecution> executions = new CopyOnWriteArrayList<>();
     private final AtomicInteger invocations = new AtomicInteger();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 
     public TestSession(String id, String testName) {
         this.id = Objects.requireNonNull(id, "id");
@@ -45,9 +50,27 @@ public final class TestSession {
         return List.copyOf(problems);
     }
 
-    /** Counts an invocation handed to this session. */
-    public void invoked() {
+    /** Counts an invocation of a double handed to this session. */
+    public void invoked(DoubleKind kind, String target) {
         invocations.incrementAndGet();
+        calls.computeIfAbsent(kind + " " + target, key -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Counts an answer delivered to a double in this session. */
+    public void answered(DoubleKind kind, String target) {
+        answers.computeIfAbsent(kind + " " + target, key -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How many answers were delivered to a double in this session. */
+    public int answersTo(DoubleKind kind, String target) {
+        AtomicInteger count = answers.get(kind + " " + target);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many times a double called in during this session ({@code target}: a name, or {@code family#container}). */
+    public int callsOf(DoubleKind kind, String target) {
+        AtomicInteger count = calls.get(kind + " " + target);
+        return count == null ? 0 : count.get();
     }
 
     /** How many invocations of this session the listener handed over. */

@@ -158,6 +158,31 @@ class DeclarationReaderTest {
                 .hasMessageContaining("Resources.FirstAWSTestHarnessLambdaFunction: has the logical id of a resource the harness generates");
     }
 
+    @Test
+    void theAwsTargetsOptionalSettingsAreOrdinaryParametersLocally() throws IOException {
+        Declaration declaration = read("template.yaml", """
+                Parameters:
+                  AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{"W": {"Containers": ["C"]}}'}
+                  AWSTestHarnessECSContainerArchitecture: {Type: String, Default: X86_64}
+                  AWSTestHarnessExistingECSClusterArn: {Type: String, Default: ""}
+                Resources:
+                  Queue: {Type: AWS::SQS::Queue}
+                """);
+
+        assertThat(declaration.ecsTaskFamilies()).containsOnlyKeys("W");
+        assertThat(declaration.parameters()).containsEntry("AWSTestHarnessECSContainerArchitecture", json("\"X86_64\""))
+                .containsEntry("AWSTestHarnessExistingECSClusterArn", json("\"\""));
+    }
+
+    @Test
+    void theResourcesOnlyTheAwsStackHasAreReservedToo() {
+        assertThatThrownBy(() -> read("template.yaml", """
+                Resources:
+                  AWSTestHarnessLogGroup: {Type: AWS::Logs::LogGroup}
+                """))
+                .hasMessageContaining("Resources.AWSTestHarnessLogGroup: has the logical id of a resource the harness generates");
+    }
+
     private Declaration read(String name, String text) throws IOException {
         Path template = directory.resolve(name);
         Files.writeString(template, text);
