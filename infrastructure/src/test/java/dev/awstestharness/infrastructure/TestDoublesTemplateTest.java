@@ -180,6 +180,7 @@ class TestDoublesTemplateTest {
                     DoubleName: Approval
                     EventsQueueUrl: !Ref AWSTestHarnessEventsQueue
                     TestContextBucketName: !Ref AWSTestHarnessTestContextBucket
+                    Partition: !Ref AWS::Partition
                   RoleArn: !GetAtt AWSTestHarnessStateMachineRole.Arn
                 """));
     }

@@ -34,9 +34,9 @@ import java.util.Objects;
  * execution fails with {@value #NO_ANSWER_ERROR} and a cause naming the double and the invocation; when the session
  * cannot be read it fails with the S3 error and a cause saying what it tried to read.
  *
- * <p>The definition text is {@link #RESOURCE}, where {@code ${DoubleName}}, {@code ${EventsQueueUrl}} and
- * {@code ${TestContextBucketName}} stand for the double's values; {@link #definition} substitutes them,
- * {@link #definitionTemplate} leaves them for CloudFormation's {@code DefinitionSubstitutions}.
+ * <p>The definition text is {@link #RESOURCE}, where {@code ${DoubleName}}, {@code ${EventsQueueUrl}},
+ * {@code ${TestContextBucketName}} and {@code ${Partition}} stand for the double's values; {@link #definition}
+ * substitutes them, {@link #definitionTemplate} leaves them for CloudFormation's {@code DefinitionSubstitutions}.
  */
 public final class DoubleStateMachine {
     /** The classpath resource holding the definition, with its placeholders. */
@@ -47,6 +47,11 @@ public final class DoubleStateMachine {
     public static final String EVENTS_QUEUE_URL_PLACEHOLDER = "EventsQueueUrl";
     /** Placeholder ({@code ${TestContextBucketName}}) for the test-context bucket's name. */
     public static final String TEST_CONTEXT_BUCKET_PLACEHOLDER = "TestContextBucketName";
+    /**
+     * Placeholder ({@code ${Partition}}) for the partition in the integrations' resource ARNs: {@code aws}, or
+     * {@code aws-cn} and {@code aws-us-gov} there.
+     */
+    public static final String PARTITION_PLACEHOLDER = "Partition";
     /** How long an execution waits for the harness's answer unless told otherwise. */
     public static final int DEFAULT_RESULT_TIMEOUT_SECONDS = 300;
     /** The error of an execution that had no answer in time. */
@@ -72,13 +77,14 @@ public final class DoubleStateMachine {
         Objects.requireNonNull(eventsQueueUrl, "eventsQueueUrl");
         Objects.requireNonNull(testContextBucket, "testContextBucket");
         if (doubleName.isBlank()) throw new IllegalArgumentException("doubleName must not be blank");
+        // The local cloud is in the aws partition.
         return render(resultTimeoutSeconds, Map.of(DOUBLE_NAME_PLACEHOLDER, doubleName, EVENTS_QUEUE_URL_PLACEHOLDER, eventsQueueUrl,
-                TEST_CONTEXT_BUCKET_PLACEHOLDER, testContextBucket));
+                TEST_CONTEXT_BUCKET_PLACEHOLDER, testContextBucket, PARTITION_PLACEHOLDER, "aws"));
     }
 
     /**
-     * The definition with the placeholders {@code ${DoubleName}}, {@code ${EventsQueueUrl}} and
-     * {@code ${TestContextBucketName}} left in, waiting {@value #DEFAULT_RESULT_TIMEOUT_SECONDS} s for answers.
+     * The definition with the placeholders {@code ${DoubleName}}, {@code ${EventsQueueUrl}},
+     * {@code ${TestContextBucketName}} and {@code ${Partition}} left in, waiting {@value #DEFAULT_RESULT_TIMEOUT_SECONDS} s for answers.
      */
     public static String definitionTemplate() {
         return definitionTemplate(DEFAULT_RESULT_TIMEOUT_SECONDS);

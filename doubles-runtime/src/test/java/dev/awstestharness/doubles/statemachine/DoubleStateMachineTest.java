@@ -338,7 +338,8 @@ class DoubleStateMachineTest {
         void theTemplateKeepsThePlaceholdersForCloudFormation() {
             String template = DoubleStateMachine.definitionTemplate(10);
 
-            assertThat(template).contains("\"${DoubleName}\"", "\"${EventsQueueUrl}\"", "\"${TestContextBucketName}\"")
+            assertThat(template).contains("\"${DoubleName}\"", "\"${EventsQueueUrl}\"", "\"${TestContextBucketName}\"",
+                            "\"arn:${Partition}:states:::sqs:sendMessage.waitForTaskToken\"", "\"arn:${Partition}:states:::aws-sdk:s3:getObject\"")
                     .doesNotContain("${ResultTimeoutSeconds}");
             assertThat(json(template).at("/States/Ask the harness/TimeoutSeconds").asInt()).isEqualTo(10);
             assertThat(DoubleStateMachine.definitionTemplate()).isEqualTo(DoubleStateMachine.definitionTemplate(
@@ -348,7 +349,8 @@ class DoubleStateMachineTest {
         @Test
         void aStateMachineCreatedFromTheTemplateWithItsPlaceholdersReplacedWorks() {
             String definition = DoubleStateMachine.definitionTemplate().replace("${DoubleName}", "Second")
-                    .replace("${EventsQueueUrl}", session.queueUrl).replace("${TestContextBucketName}", session.bucket);
+                    .replace("${EventsQueueUrl}", session.queueUrl).replace("${TestContextBucketName}", session.bucket)
+                    .replace("${Partition}", "aws");
             String machine = createStateMachine("SecondAWSTestHarnessStateMachine", definition);
             try (TestResponder responder = session.respondWith(DoubleStateMachineTest::tripleTheValue)) {
 

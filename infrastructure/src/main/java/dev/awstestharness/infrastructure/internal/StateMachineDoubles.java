@@ -36,6 +36,7 @@ final class StateMachineDoubles {
             substitutions.put(DoubleStateMachine.DOUBLE_NAME_PLACEHOLDER, name);
             substitutions.set(DoubleStateMachine.EVENTS_QUEUE_URL_PLACEHOLDER, Cfn.ref(GeneratedResources.EVENTS_QUEUE));
             substitutions.set(DoubleStateMachine.TEST_CONTEXT_BUCKET_PLACEHOLDER, Cfn.ref(GeneratedResources.TEST_CONTEXT_BUCKET));
+            substitutions.set(DoubleStateMachine.PARTITION_PLACEHOLDER, Cfn.ref(Cfn.PARTITION));
             machine.set("RoleArn", Cfn.getAtt(GeneratedResources.STATE_MACHINE_ROLE, "Arn"));
 
             template.output(logicalId + "Arn", "The ARN of the state machine double " + name, Cfn.ref(logicalId), null);
