@@ -84,6 +84,12 @@ final class StackMapping {
             ResourceValues clusterValues = values.of(cluster, "the harness's ECS cluster");
             resources.ecsCluster(clusterValues.attribute("Arn"), clusterValues);
             mapped.add(cluster.logicalId());
+        } else if (cluster == null && !stack.parameters().getOrDefault(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER, "").isBlank()) {
+            // The stack runs its tasks in the user's cluster; its Ref and Arn still answer to the harness's logical id, as
+            // the macro's rewrite makes them answer in the template.
+            String arn = stack.parameters().get(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER).strip();
+            resources.ecsCluster(arn, ResourceValues.of(GeneratedResources.ECS_CLUSTER, CLUSTER, "the existing ECS cluster given as "
+                    + GeneratedResources.ECS_CLUSTER_ARN_PARAMETER, arn.substring(arn.lastIndexOf('/') + 1), "Arn", arn));
         }
         for (Resource resource : stack.resources().values()) {
             if (mapped.contains(resource.logicalId()) || !present(resource)) continue;

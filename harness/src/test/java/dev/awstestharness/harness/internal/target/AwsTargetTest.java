@@ -98,6 +98,22 @@ class AwsTargetTest {
     }
 
     @Test
+    void aStackOnAnExistingClusterAnswersForTheClusterWithTheGivenArn() {
+        String existing = "arn:aws:ecs:us-east-1:123456789012:cluster/team-tests";
+        stack.stack.without(GeneratedResources.ECS_CLUSTER);
+        stack.stack.parameters.put(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER, existing);
+        try (AwsTarget target = start(Map.of())) {
+            ResourceValues cluster = target.resources().byLogicalId().get(GeneratedResources.ECS_CLUSTER);
+
+            assertThat(target.resources().ecsClusterArn()).isEqualTo(existing);
+            assertThat(cluster.refText()).isEqualTo("team-tests");
+            assertThat(cluster.attribute("Arn")).isEqualTo(existing);
+        } finally {
+            stack.stack.parameters.remove(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER);
+        }
+    }
+
+    @Test
     void signsWithTheProfilesCredentialsWithoutARole() {
         try (AwsTarget target = start(Map.of())) {
             assertThat(target.credentials().resolveCredentials().accessKeyId()).isEqualTo(LocalCloudStack.PROFILE_ACCESS_KEY);
