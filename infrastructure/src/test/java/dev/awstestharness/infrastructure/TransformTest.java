@@ -88,7 +88,8 @@ class TransformTest {
                   AWSTestHarnessEventsQueueUrl: {Value: x}
                 """)).hasMessageContaining("template.yaml: Outputs.AWSTestHarnessEventsQueueUrl: the template declares 'AWSTestHarnessEventsQueueUrl'");
         String ecs = HEADER.replace("AWSTestHarnessLambdaFunctions: {Type: CommaDelimitedList, Default: \"First\"}",
-                "AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{\"W\": {\"Containers\": [\"C\"]}}'}")
+                "AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{\"W\": {\"Containers\": [\"C\"]}}'}\n"
+                        + "  AWSTestHarnessExistingECSClusterArn: {Type: String, Default: ''}")
                 .replace("!GetAtt FirstAWSTestHarnessLambdaFunction.Arn", "x");
         assertThatThrownBy(() -> render("AWSTestHarness-TestDoubles", ecs + """
                 Conditions:
@@ -98,21 +99,70 @@ class TransformTest {
         assertThatThrownBy(() -> render("AWSTestHarness-TestDoubles", ecs + """
                   AWSTestHarnessECSVpcId:
                     Type: AWS::SQS::Queue
-                """)).hasMessageContaining("Resources.AWSTestHarnessECSVpcId: the template declares 'AWSTestHarnessECSVpcId'");
+                """)).hasMessageContaining("Resources.AWSTestHarnessECSVpcId: the template declares 'AWSTestHarnessECSVpcId', the name of a "
+                + "parameter that sets where the AWSTestHarness-TestDoubles transform's ECS task doubles run; rename it");
     }
 
     @Test
-    void aSettingsParameterTheTemplateDeclaresKeepsItsDeclaration() {
+    void aSettingsParameterTheTemplateDeclaresKeepsItsDeclarationAndIsReferredTo() {
         String ecs = """
                 Parameters:
                   AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{"W": {"Containers": ["C"]}}'}
                   AWSTestHarnessECSContainerArchitecture: {Type: String, Default: X86_64}
+                  AWSTestHarnessECSAssignPublicIp: {Type: String, Default: DISABLED}
                 Resources:
                   Queue: {Type: AWS::SQS::Queue}
                 """;
         JsonNode rendered = render("AWSTestHarness-TestDoubles", ecs);
         assertThat(rendered.at("/Parameters/AWSTestHarnessECSContainerArchitecture")).isEqualTo(yaml("{Type: String, Default: X86_64}"));
-        assertThat(rendered.at("/Parameters/AWSTestHarnessECSAssignPublicIp/Default").asText()).isEqualTo("ENABLED");
+        assertThat(rendered.at("/Resources/WAWSTestHarnessECSTaskDefinition/Properties/RuntimePlatform/CpuArchitecture"))
+                .isEqualTo(yaml("{Ref: AWSTestHarnessECSContainerArchitecture}"));
+        assertThat(rendered.at("/Outputs/AWSTestHarnessECSNetworkAssignPublicIp/Value")).isEqualTo(yaml("{Ref: AWSTestHarnessECSAssignPublicIp}"));
+    }
+
+    @Test
+    void theTransformAddsNoParameterAndWritesInTheDefaultsOfTheSettingsTheTemplateLacks() {
+        JsonNode rendered = render("AWSTestHarness-TestDoubles", """
+                Parameters:
+                  AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{"W": {"Containers": ["C"]}}'}
+                Resources:
+                  Queue: {Type: AWS::SQS::Queue}
+                """);
+
+        assertThat(names(rendered.path("Parameters"))).containsExactly("AWSTestHarnessECSTaskFamilies");
+        assertThat(rendered.at("/Resources/WAWSTestHarnessECSTaskDefinition/Properties/RuntimePlatform/CpuArchitecture").asText()).isEqualTo("ARM64");
+        assertThat(rendered.at("/Outputs/AWSTestHarnessECSNetworkAssignPublicIp/Value").asText()).isEqualTo("ENABLED");
+        // no existing cluster can be given, so the cluster is always created and nothing depends on a condition
+        assertThat(rendered.at("/Resources/AWSTestHarnessECSCluster").has("Condition")).isFalse();
+        assertThat(rendered.at("/Outputs/AWSTestHarnessECSClusterArn/Value")).isEqualTo(yaml("{Fn::GetAtt: [AWSTestHarnessECSCluster, Arn]}"));
+        // no VPC, subnets or security groups can be given: no security group, no network outputs, no conditions at all
+        assertThat(rendered.path("Resources").has("AWSTestHarnessECSSecurityGroup")).isFalse();
+        assertThat(rendered.path("Outputs").has("AWSTestHarnessECSNetworkSubnets")).isFalse();
+        assertThat(rendered.path("Outputs").has("AWSTestHarnessECSNetworkSecurityGroups")).isFalse();
+        assertThat(rendered.has("Conditions")).isFalse();
+    }
+
+    @Test
+    void withAVpcButNoSecurityGroupParameterTheCreatedGroupIsTheOutput() {
+        JsonNode rendered = render("AWSTestHarness-TestDoubles", """
+                Parameters:
+                  AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{"W": {"Containers": ["C"]}}'}
+                  AWSTestHarnessECSVpcId: {Type: String, Default: vpc-0123456789abcdef0}
+                Resources:
+                  Queue: {Type: AWS::SQS::Queue}
+                """);
+
+        assertThat(rendered.at("/Resources/AWSTestHarnessECSSecurityGroup/Condition").asText()).isEqualTo("AWSTestHarnessCreateECSSecurityGroup");
+        assertThat(rendered.at("/Outputs/AWSTestHarnessECSNetworkSecurityGroups")).isEqualTo(yaml("""
+                Description: The security groups of the ECS task doubles, comma-separated
+                Value: {Fn::GetAtt: [AWSTestHarnessECSSecurityGroup, GroupId]}
+                Condition: AWSTestHarnessCreateECSSecurityGroup
+                """));
+        TemplateEvaluator withVpc = new TemplateEvaluator(rendered, Map.of());
+        assertThat(withVpc.exists("AWSTestHarnessECSSecurityGroup")).isTrue();
+        TemplateEvaluator withoutVpc = new TemplateEvaluator(rendered, Map.of("AWSTestHarnessECSVpcId", ""));
+        assertThat(withoutVpc.exists("AWSTestHarnessECSSecurityGroup")).isFalse();
+        assertThat(withoutVpc.output("AWSTestHarnessECSNetworkSecurityGroups")).isNull();
     }
 
     @Test
@@ -153,6 +203,7 @@ class TransformTest {
                 Transform: AWSTestHarness-TestDoubles
                 Parameters:
                   AWSTestHarnessECSTaskFamilies: {Type: String, Default: '{"W": {"Containers": ["C"]}}'}
+                  AWSTestHarnessExistingECSClusterArn: {Type: String, Default: ''}
                 Resources:
                   Policy:
                     Type: AWS::IAM::ManagedPolicy

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -35,7 +36,7 @@ public final class TestDoublesTransform {
         // CloudFormation's limit for a template's description
         if (description.length() > 1024) description = description.substring(0, 1021) + "...";
         ObjectNode template = Cfn.object().put("AWSTemplateFormatVersion", FORMAT_VERSION).put("Description", description);
-        return merge(template, declaration, settings, "the test-doubles stack");
+        return merge(template, declaration, settings, "the test-doubles stack", GeneratedResources.SETTINGS_PARAMETERS);
     }
 
     /**
@@ -103,19 +104,30 @@ public final class TestDoublesTransform {
         } catch (DeclarationException e) {
             throw new InvalidTemplateException(source + ": " + e.getMessage(), e);
         }
-        return merge(template, declaration, settings, source);
+        Set<String> givenSettings = new TreeSet<>(names(template.path("Parameters")));
+        givenSettings.retainAll(GeneratedResources.SETTINGS_PARAMETERS);
+        return merge(template, declaration, settings, source, givenSettings);
     }
 
-    private static ObjectNode merge(ObjectNode template, DoublesDeclaration declaration, TestDoublesSettings settings, String source) {
-        GeneratedTemplate generated = TestDoublesGenerator.generate(declaration, settings);
-        if (!declaration.ecsTaskFamilies().isEmpty()) ClusterReferences.rewrite(template);
+    private static ObjectNode merge(ObjectNode template, DoublesDeclaration declaration, TestDoublesSettings settings, String source,
+            Set<String> givenSettings) {
+        GeneratedTemplate generated = TestDoublesGenerator.generate(declaration, settings, givenSettings);
+        boolean ecs = !declaration.ecsTaskFamilies().isEmpty();
+        if (ecs && givenSettings.contains(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER)) ClusterReferences.rewrite(template);
 
         ObjectNode parameters = section(template, "Parameters");
         ObjectNode resources = section(template, "Resources");
         for (String name : names(generated.parameters())) {
-            // The optional settings may be declared by the template (to give them values or refer to them): its declaration stays.
+            // The template's own declaration of a settings parameter stays (a stand-alone stack declares them all).
             if (!parameters.has(name)) parameters.set(name, generated.parameters().get(name));
-            if (resources.has(name)) throw conflict(source, "Resources", name, generated, settings);
+        }
+        if (ecs) {
+            for (String name : new TreeSet<>(GeneratedResources.SETTINGS_PARAMETERS)) {
+                if (resources.has(name)) {
+                    throw new InvalidTemplateException(source + ": Resources." + name + ": the template declares '" + name + "', the name of a "
+                            + "parameter that sets where the " + settings.macroName() + " transform's ECS task doubles run; rename it");
+                }
+            }
         }
         for (String name : names(generated.resources())) {
             if (parameters.has(name)) throw conflict(source, "Parameters", name, generated, settings);

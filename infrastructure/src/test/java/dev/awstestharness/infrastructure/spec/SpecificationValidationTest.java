@@ -60,11 +60,13 @@ class SpecificationValidationTest {
 
     @Test
     void theExampleTemplateWithAnExistingClusterAndX86ContainersIsValid() {
-        JsonNode rendered = Templates.renderTransformed(Fixtures.exampleTemplate(), Fixtures.SETTINGS, "example/template.yaml");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) rendered.path("Parameters").path(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER))
+        com.fasterxml.jackson.databind.node.ObjectNode example = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.exampleTemplate().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode parameters = (com.fasterxml.jackson.databind.node.ObjectNode) example.get("Parameters");
+        parameters.putObject(GeneratedResources.ECS_CLUSTER_ARN_PARAMETER).put("Type", "String")
                 .put("Default", "arn:aws:ecs:eu-west-1:123456789012:cluster/shared");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) rendered.path("Parameters").path(GeneratedResources.ECS_CONTAINER_ARCHITECTURE_PARAMETER))
-                .put("Default", "X86_64");
+        parameters.putObject(GeneratedResources.ECS_CONTAINER_ARCHITECTURE_PARAMETER).put("Type", "String").put("Default", "X86_64");
+        JsonNode rendered = Templates.renderTransformed(example, Fixtures.SETTINGS, "example/template.yaml");
+        assertThat(rendered.at("/Resources/AWSTestHarnessECSCluster/Condition").asText()).isEqualTo("AWSTestHarnessCreateECSCluster");
         assertThat(validator.validate(rendered)).isEmpty();
     }
 
