@@ -15,12 +15,10 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -199,25 +197,7 @@ class LambdaArtifactIT {
 
     /** {@code java -cp <artifact>/lib/* EcsTaskRunner <command>} with the container's environment; stopping the task sends SIGTERM. */
     static int runnerProcess(ContainerContext context) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", unpacked.resolve("lib") + "/*", EcsTaskRunner.class.getName()));
-        command.addAll(context.command());
-        Path stderr = Files.createTempFile("artifact-runner", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().clear();
-        builder.environment().putAll(context.environment());
-        Process process = builder.start();
-        try {
-            try {
-                return process.waitFor();
-            } catch (InterruptedException stopping) {
-                process.destroy();
-                return process.waitFor();
-            }
-        } finally {
-            System.err.print(Files.readString(stderr, StandardCharsets.UTF_8));
-            Files.deleteIfExists(stderr);
-        }
+        return LocalDoubles.runRunnerProcess(unpacked.resolve("lib") + "/*", context, System.err);
     }
 
     static Path unpack(Path zip) throws IOException {

@@ -92,9 +92,18 @@ public final class LocalDoubles implements AutoCloseable {
 
     /** Runs the runner's main in a JVM of its own with the container's environment; stopping the task sends it SIGTERM. */
     private int runProcess(dev.awstestharness.localcloud.ContainerContext context) throws Exception {
+        return runRunnerProcess(System.getProperty("java.class.path"), context, runnerErrorStream);
+    }
+
+    /**
+     * {@code java -cp classpath EcsTaskRunner <command>} with the container's environment, its stderr copied to
+     * {@code errors} when it ends; interrupting the caller (the task being stopped) sends the JVM SIGTERM.
+     */
+    public static int runRunnerProcess(String classpath, dev.awstestharness.localcloud.ContainerContext context, PrintStream errors)
+            throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), EcsTaskRunner.class.getName()));
+                "-cp", classpath, EcsTaskRunner.class.getName()));
         command.addAll(context.command());
         java.nio.file.Path stderr = java.nio.file.Files.createTempFile("runner", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -109,7 +118,7 @@ public final class LocalDoubles implements AutoCloseable {
                 return process.waitFor();
             }
         } finally {
-            runnerErrorStream.print(java.nio.file.Files.readString(stderr));
+            errors.print(java.nio.file.Files.readString(stderr, StandardCharsets.UTF_8));
             java.nio.file.Files.deleteIfExists(stderr);
         }
     }
