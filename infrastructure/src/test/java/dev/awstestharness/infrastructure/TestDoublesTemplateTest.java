@@ -186,6 +186,17 @@ class TestDoublesTemplateTest {
     }
 
     @Test
+    void everyPlaceholderOfTheStateMachineDoublesDefinitionHasASubstitution() {
+        JsonNode properties = resource("ApprovalAWSTestHarnessStateMachine").path("Properties");
+        java.util.regex.Matcher placeholders = java.util.regex.Pattern.compile("\\$\\{([^}]+)}").matcher(properties.path("Definition").toString());
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        while (placeholders.find()) used.add(placeholders.group(1));
+
+        assertThat(used).isNotEmpty();
+        assertThat(names(properties.path("DefinitionSubstitutions"))).containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
     void aTaskDefinitionHasOneContainerPerNameOnTheRunnerImageWithNamespacedVariablesAndLogs() {
         JsonNode template = Templates.renderTestDoubles(DoublesDeclaration.builder().ecsTaskFamily("Worker", "Main", "Sidecar").build(),
                 Fixtures.SETTINGS);
