@@ -1,6 +1,11 @@
 package dev.awstestharness.localcloud.internal.dynamodb;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awstestharness.localcloud.internal.http.AwsServiceException;
+import dev.awstestharness.localcloud.internal.json.LocalJson;
+import java.util.List;
+import java.util.Map;
 
 /** DynamoDB's errors, with the {@code __type} DynamoDB sends (the SDK maps the part after {@code #} to its exception). */
 public final class DynamoDbErrors {
@@ -26,6 +31,16 @@ public final class DynamoDbErrors {
 
     static AwsServiceException conditionalCheckFailed() {
         return new AwsServiceException(SERVICE + "ConditionalCheckFailedException", "The conditional request failed");
+    }
+
+    /** A cancelled transaction, with one reason per action in the request's order ({@code Code} {@code None} for the others). */
+    static AwsServiceException transactionCanceled(List<ObjectNode> reasons) {
+        ArrayNode array = LocalJson.MAPPER.createArrayNode();
+        reasons.forEach(array::add);
+        String codes = String.join(", ", reasons.stream().map(reason -> reason.path("Code").asText()).toList());
+        return new AwsServiceException(SERVICE + "TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]", 400,
+                Map.of("CancellationReasons", array));
     }
 
     static AwsServiceException unknownOperation(String message) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Amazon DynamoDB over the AWS JSON 1.0 protocol ({@code X-Amz-Target: DynamoDB_20120810.*}): tables (with secondary
- * indexes and time-to-live settings), items, the expression languages, queries and scans, batches. Tables are ACTIVE
+ * indexes and time-to-live settings), items, the expression languages, queries and scans, batches, transactions. Tables are ACTIVE
  * as soon as they are created.
  */
 public final class DynamoDbService implements AwsJsonService {
@@ -23,6 +23,7 @@ public final class DynamoDbService implements AwsJsonService {
         TableOperations tableOperations = new TableOperations(tables, region, accountId);
         ItemOperations items = new ItemOperations(tables);
         ReadOperations reads = new ReadOperations(tables);
+        TransactionOperations transactions = new TransactionOperations(tables);
         operations.put("CreateTable", tableOperations::createTable);
         operations.put("DescribeTable", tableOperations::describeTable);
         operations.put("DeleteTable", tableOperations::deleteTable);
@@ -35,6 +36,8 @@ public final class DynamoDbService implements AwsJsonService {
         operations.put("UpdateItem", items::updateItem);
         operations.put("BatchGetItem", items::batchGetItem);
         operations.put("BatchWriteItem", items::batchWriteItem);
+        operations.put("TransactWriteItems", transactions::transactWriteItems);
+        operations.put("TransactGetItems", transactions::transactGetItems);
         operations.put("Query", reads::query);
         operations.put("Scan", reads::scan);
     }

@@ -79,6 +79,7 @@ public final class AwsJsonRoute implements Route {
     }
 
     private static CompletableFuture<HttpResponse> error(String contentType, AwsServiceException e) {
-        return CompletableFuture.completedFuture(HttpResponse.awsJsonError(e.status(), contentType, e.type(), e.getMessage()).withHeaders(e.headers()));
+        return CompletableFuture.completedFuture(HttpResponse.awsJsonError(e.status(), contentType, e.type(), e.getMessage(), e.fields())
+                .withHeaders(e.headers()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.awstestharness.localcloud.internal.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -9,15 +10,22 @@ import java.util.Map;
 public class AwsServiceException extends RuntimeException {
     private final String type;
     private final int status;
+    private final Map<String, JsonNode> fields;
 
     public AwsServiceException(String type, String message) {
         this(type, message, 400);
     }
 
     public AwsServiceException(String type, String message, int status) {
+        this(type, message, status, Map.of());
+    }
+
+    /** {@code fields}: the error's members besides its type and message, e.g. DynamoDB's {@code CancellationReasons}. */
+    public AwsServiceException(String type, String message, int status, Map<String, JsonNode> fields) {
         super(message, null, false, false);
         this.type = type;
         this.status = status;
+        this.fields = Map.copyOf(fields);
     }
 
     public String type() {
@@ -26,6 +34,11 @@ public class AwsServiceException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The error's members besides its type and message (JSON protocols put them into the error body). */
+    public Map<String, JsonNode> fields() {
+        return fields;
     }
 
     /** Headers the error response carries besides the protocol's own, e.g. SQS's {@code x-amzn-query-error}. */

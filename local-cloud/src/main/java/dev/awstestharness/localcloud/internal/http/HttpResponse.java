@@ -24,9 +24,15 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
      * type: {@code {"__type": TYPE, "message": MESSAGE}} and the {@code x-amzn-ErrorType} header.
      */
     public static HttpResponse awsJsonError(int status, String contentType, String type, String message) {
+        return awsJsonError(status, contentType, type, message, Map.of());
+    }
+
+    /** An AWS JSON protocol error whose body also has {@code fields}. */
+    public static HttpResponse awsJsonError(int status, String contentType, String type, String message, Map<String, JsonNode> fields) {
         ObjectNode body = LocalJson.object();
         body.put("__type", type);
         body.put("message", message);
+        fields.forEach(body::set);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("x-amzn-ErrorType", type);

@@ -31,7 +31,7 @@ public final class DynamoDbSdkIntegration implements ServiceIntegration {
         if (action.isEmpty() || !Character.isLowerCase(action.charAt(0)) || !dynamoDb.supports(operation)) {
             throw new StatesError("States.Runtime", "The resource '" + request.resource() + "' is not an action of the local DynamoDB; "
                     + "use arn:aws:states:::aws-sdk:dynamodb:<action> with a camelCase action such as getItem, putItem, updateItem, deleteItem, "
-                    + "query, scan, batchGetItem, batchWriteItem, createTable, describeTable, deleteTable, listTables");
+                    + "query, scan, batchGetItem, batchWriteItem, transactWriteItems, transactGetItems, createTable, describeTable, deleteTable, listTables");
         }
         try {
             return CompletableFuture.completedFuture(dynamoDb.call(operation, request.parameters()));

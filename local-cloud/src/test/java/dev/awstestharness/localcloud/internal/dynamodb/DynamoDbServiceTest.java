@@ -2,6 +2,7 @@ package dev.awstestharness.localcloud.internal.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.awstestharness.localcloud.LocalCloud;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** DynamoDB through the AWS SDK for Java v2: tables, items, the expression languages, queries, scans and batches. */
 class DynamoDbServiceTest {
@@ -762,6 +765,143 @@ class DynamoDbServiceTest {
             assertThat(errorOf(() -> dynamo.batchGetItem(r -> r.requestItems(Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
                     .keys(item("id", s("a")), item("id", s("a"))).build())))))
                     .isEqualTo("ValidationException: Provided list of item keys contains duplicates");
+        }
+    }
+
+    @Nested
+    class Transactions {
+        @Test
+        void transactWriteItemsAppliesEveryActionAcrossTables() {
+            String orders = table(ScalarAttributeType.S);
+            String stock = hashOnlyTable();
+            dynamo.putItem(r -> r.tableName(stock).item(item("id", s("widget"), "count", n("3"))));
+            dynamo.putItem(r -> r.tableName(stock).item(item("id", s("shop"), "open", AttributeValue.fromBool(true))));
+            dynamo.putItem(r -> r.tableName(orders).item(item("PK", s("o"), "SK", s("old"))));
+
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName(orders).item(item("PK", s("o"), "SK", s("1"), "what", s("widget")))),
+                    t -> t.update(u -> u.tableName(stock).key(item("id", s("widget"))).updateExpression("SET #c = #c - :one")
+                            .conditionExpression("#c >= :one").expressionAttributeNames(Map.of("#c", "count"))
+                            .expressionAttributeValues(Map.of(":one", n("1")))),
+                    t -> t.delete(d -> d.tableName(orders).key(item("PK", s("o"), "SK", s("old")))),
+                    t -> t.conditionCheck(c -> c.tableName(stock).key(item("id", s("shop"))).conditionExpression("#o = :open")
+                            .expressionAttributeNames(Map.of("#o", "open")).expressionAttributeValues(Map.of(":open", AttributeValue.fromBool(true))))));
+
+            assertThat(get(orders, item("PK", s("o"), "SK", s("1")))).containsEntry("what", s("widget"));
+            assertThat(get(stock, item("id", s("widget")))).containsEntry("count", n("2"));
+            assertThat(dynamo.getItem(r -> r.tableName(orders).key(item("PK", s("o"), "SK", s("old")))).hasItem()).isFalse();
+        }
+
+        @Test
+        void aFailedConditionCancelsTheWholeTransactionWithOneReasonPerAction() {
+            String stock = hashOnlyTable();
+            dynamo.putItem(r -> r.tableName(stock).item(item("id", s("widget"), "count", n("0"))));
+
+            TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
+                    () -> dynamo.transactWriteItems(r -> r.transactItems(
+                            t -> t.put(p -> p.tableName(stock).item(item("id", s("gadget"), "count", n("5")))),
+                            t -> t.update(u -> u.tableName(stock).key(item("id", s("widget"))).updateExpression("SET #c = #c - :one")
+                                    .conditionExpression("#c >= :one").expressionAttributeNames(Map.of("#c", "count"))
+                                    .expressionAttributeValues(Map.of(":one", n("1")))
+                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))));
+
+            assertThat(cancelled.awsErrorDetails().errorMessage())
+                    .isEqualTo("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]");
+            assertThat(cancelled.cancellationReasons()).hasSize(2);
+            assertThat(cancelled.cancellationReasons().get(0).code()).isEqualTo("None");
+            assertThat(cancelled.cancellationReasons().get(1).code()).isEqualTo("ConditionalCheckFailed");
+            assertThat(cancelled.cancellationReasons().get(1).message()).isEqualTo("The conditional request failed");
+            assertThat(cancelled.cancellationReasons().get(1).item()).containsEntry("count", n("0"));
+            // nothing was written: the put of the first action is undone with the rest
+            assertThat(dynamo.getItem(r -> r.tableName(stock).key(item("id", s("gadget")))).hasItem()).isFalse();
+            assertThat(get(stock, item("id", s("widget")))).containsEntry("count", n("0"));
+        }
+
+        @Test
+        void twoActionsOnOneItemAreRefused() {
+            String stock = hashOnlyTable();
+
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName(stock).item(item("id", s("a")))),
+                    t -> t.conditionCheck(c -> c.tableName(stock).key(item("id", s("a"))).conditionExpression("attribute_not_exists(id)"))))))
+                    .isEqualTo("ValidationException: Transaction request cannot include multiple operations on one item");
+            assertThat(dynamo.getItem(r -> r.tableName(stock).key(item("id", s("a")))).hasItem()).isFalse();
+        }
+
+        @Test
+        void malformedTransactionsAreValidationErrors() {
+            String stock = hashOnlyTable();
+
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(List.of())))).isEqualTo("ValidationException: "
+                    + "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> tooMany = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                String id = "i" + i;
+                tooMany.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                        .put(p -> p.tableName(stock).item(item("id", s(id)))).build());
+            }
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(tooMany)))).isEqualTo("ValidationException: "
+                    + "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.conditionCheck(c -> c.tableName(stock).key(item("id", s("a")))))))).isEqualTo("ValidationException: "
+                    + "1 validation error detected: Value null at 'transactItems.1.member.conditionCheck.conditionExpression' failed to satisfy "
+                    + "constraint: Member must not be null");
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName(stock).item(item("id", s("a")))).delete(d -> d.tableName(stock).key(item("id", s("b"))))))))
+                    .isEqualTo("ValidationException: TransactItems can only contain one of Check, Put, Update or Delete");
+            assertThat(errorOf(() -> dynamo.transactWriteItems(r -> r.transactItems(
+                    t -> t.put(p -> p.tableName("no-such-table").item(item("id", s("a"))))))))
+                    .isEqualTo("ResourceNotFoundException: Requested resource not found");
+        }
+
+        @Test
+        void transactGetItemsReadsEveryItemInRequestOrder() {
+            String orders = table(ScalarAttributeType.S);
+            String stock = hashOnlyTable();
+            dynamo.putItem(r -> r.tableName(stock).item(item("id", s("widget"), "count", n("3"), "colour", s("red"))));
+            dynamo.putItem(r -> r.tableName(orders).item(item("PK", s("o"), "SK", s("1"))));
+
+            var responses = dynamo.transactGetItems(r -> r.transactItems(
+                    t -> t.get(g -> g.tableName(stock).key(item("id", s("widget"))).projectionExpression("#c")
+                            .expressionAttributeNames(Map.of("#c", "count"))),
+                    t -> t.get(g -> g.tableName(stock).key(item("id", s("missing")))),
+                    t -> t.get(g -> g.tableName(orders).key(item("PK", s("o"), "SK", s("1")))))).responses();
+
+            assertThat(responses).hasSize(3);
+            assertThat(responses.get(0).item()).isEqualTo(item("count", n("3")));
+            assertThat(responses.get(1).hasItem()).isFalse();
+            assertThat(responses.get(2).item()).isEqualTo(item("PK", s("o"), "SK", s("1")));
+        }
+
+        @Test
+        void concurrentTransactionsNeverOversell() throws Exception {
+            String stock = hashOnlyTable();
+            dynamo.putItem(r -> r.tableName(stock).item(item("id", s("widget"), "count", n("10"))));
+            String orders = hashOnlyTable();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                String order = "order-" + i;
+                attempts.add(pool.submit(() -> {
+                    try {
+                        dynamo.transactWriteItems(r -> r.transactItems(
+                                t -> t.update(u -> u.tableName(stock).key(item("id", s("widget"))).updateExpression("SET #c = #c - :one")
+                                        .conditionExpression("#c >= :one").expressionAttributeNames(Map.of("#c", "count"))
+                                        .expressionAttributeValues(Map.of(":one", n("1")))),
+                                t -> t.put(p -> p.tableName(orders).item(item("id", s(order))))));
+                        return true;
+                    } catch (TransactionCanceledException e) {
+                        return false;
+                    }
+                }));
+            }
+            int sold = 0;
+            for (var attempt : attempts) if (attempt.get(30, java.util.concurrent.TimeUnit.SECONDS)) sold++;
+            pool.shutdown();
+
+            assertThat(sold).isEqualTo(10);
+            assertThat(get(stock, item("id", s("widget")))).containsEntry("count", n("0"));
+            assertThat(dynamo.scan(r -> r.tableName(orders)).count()).isEqualTo(10);
         }
     }
 }

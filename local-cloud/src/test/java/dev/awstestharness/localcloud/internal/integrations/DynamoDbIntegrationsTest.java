@@ -209,6 +209,28 @@ class DynamoDbIntegrationsTest {
         }
 
         @Test
+        void transactionsWriteAllOrNothingAndACancelledOneIsDynamoDbTransactionCanceledException() {
+            String table = table();
+            clients.dynamo.putItem(r -> r.tableName(table).item(Map.of("PK", AttributeValue.fromS("taken"))));
+            String transaction = "{\"TransactItems\":[{\"Put\":{\"TableName\":\"" + table + "\",\"Item\":{\"PK\":{\"S\":\"%s\"}}}},"
+                    + "{\"ConditionCheck\":{\"TableName\":\"" + table + "\",\"Key\":{\"PK\":{\"S\":\"%s\"}},"
+                    + "\"ConditionExpression\":\"attribute_not_exists(PK)\"}}]}";
+
+            succeed(task("arn:aws:states:::aws-sdk:dynamodb:transactWriteItems", transaction.formatted("first", "free")), "{}");
+            DescribeExecutionResponse cancelled = fail(task("arn:aws:states:::aws-sdk:dynamodb:transactWriteItems",
+                    transaction.formatted("second", "taken")));
+            JsonNode read = succeed(task("arn:aws:states:::aws-sdk:dynamodb:transactGetItems", "{\"TransactItems\":["
+                    + "{\"Get\":{\"TableName\":\"" + table + "\",\"Key\":{\"PK\":{\"S\":\"first\"}}}},"
+                    + "{\"Get\":{\"TableName\":\"" + table + "\",\"Key\":{\"PK\":{\"S\":\"second\"}}}}]}"), "{}");
+
+            assertThat(cancelled.error()).isEqualTo("DynamoDb.TransactionCanceledException");
+            assertThat(cancelled.cause()).startsWith("Transaction cancelled, please refer cancellation reasons for specific reasons "
+                    + "[None, ConditionalCheckFailed] (Service: DynamoDb, Status Code: 400, Request ID: ");
+            assertThat(read.at("/Responses/0/Item/PK/S").asText()).isEqualTo("first");
+            assertThat(read.at("/Responses/1").isEmpty()).isTrue();
+        }
+
+        @Test
         void anUnknownActionFailsTheTask() {
             DescribeExecutionResponse execution = fail(task("arn:aws:states:::aws-sdk:dynamodb:dropEverything", "{}"));
 
