@@ -33,44 +33,89 @@ final class LocalCloudStack implements AutoCloseable {
     static final String PROFILE_ACCESS_KEY = "AKIDHARNESSPROFILE01";
     static final String PROFILE_WITHOUT_CREDENTIALS = "no-credentials";
 
+    /** The local target that deployed the stack's resources; {@code null} for a {@linkplain #deployRendered rendered} stack. */
     final LocalTarget local;
     final FakeCloudFormation cloudFormation;
     final FakeCloudFormation.Stack stack;
     final String stackName;
+    private final Declaration declaration;
+    private final URI cloudEndpoint;
+    private final SdkClients services;
+    /** Logical id to {physical id, type}, as CloudFormation lists the stack's resources. */
+    private final Map<String, String[]> deployed;
+    private final Runnable undeploy;
     private final Path configFile;
 
-    private LocalCloudStack(LocalTarget local, FakeCloudFormation cloudFormation, String stackName, Path configFile) {
+    private LocalCloudStack(LocalTarget local, Declaration declaration, URI cloudEndpoint, SdkClients services, Map<String, String[]> deployed,
+            Runnable undeploy, String stackName) throws IOException {
         this.local = local;
-        this.cloudFormation = cloudFormation;
+        this.declaration = declaration;
+        this.cloudEndpoint = cloudEndpoint;
+        this.services = services;
+        this.deployed = deployed;
+        this.undeploy = undeploy;
+        this.cloudFormation = new FakeCloudFormation(LocalTarget.REGION, LocalTarget.ACCOUNT_ID);
         this.stackName = stackName;
         this.stack = cloudFormation.stack(stackName);
-        this.configFile = configFile;
+        this.configFile = Files.createTempFile("aws-test-harness-config", "");
+        Files.writeString(configFile, "[profile " + PROFILE + "]\n"
+                + "aws_access_key_id = " + PROFILE_ACCESS_KEY + "\n"
+                + "aws_secret_access_key = profile-secret\n"
+                + "region = " + LocalTarget.REGION + "\n"
+                + "[profile " + PROFILE_WITHOUT_CREDENTIALS + "]\n"
+                + "region = eu-central-1\n");
         restoreResources();
     }
 
-    /** Makes the stack's resources those the local target deployed again (after a test changed them). */
+    /** Makes the stack's resources those that were deployed again (after a test changed them). */
     void restoreResources() {
-        for (ResourceValues resource : local.resources().byLogicalId().values()) {
-            stack.resource(resource.logicalId(), resource.refText(), deployedType(resource.type()));
-        }
+        deployed.forEach((logicalId, resource) -> stack.resource(logicalId, resource[0], resource[1]));
     }
 
-    /** Deploys a template (a classpath resource) into a local cloud and describes it as the stack {@code stackName}. */
+    /**
+     * Deploys a template (a classpath resource) into a local cloud with the local target, which creates the doubles as
+     * the macro would, and describes it as the stack {@code stackName}.
+     */
     static LocalCloudStack deploy(String template, String stackName) {
         Declaration declaration = DeclarationReader.read(TemplateSource.locate(template, Path.of(""), LocalCloudStack.class.getClassLoader()));
         LocalTarget local = LocalTarget.start(declaration, 0);
+        Map<String, String[]> deployed = new LinkedHashMap<>();
+        for (ResourceValues resource : local.resources().byLogicalId().values()) {
+            deployed.put(resource.logicalId(), new String[] {resource.refText(), deployedType(resource.type())});
+        }
+        return describe(() -> new LocalCloudStack(local, declaration, local.cloud().endpoint(), local.clients(), deployed, local::close, stackName),
+                local::close);
+    }
+
+    /**
+     * Renders a template (a classpath resource) with the macro's generator, deploys the rendered template's resources
+     * into a local cloud ({@link RenderedStack}) and describes them as the stack {@code stackName}.
+     */
+    static LocalCloudStack deployRendered(String template, String stackName) {
+        TemplateSource source = TemplateSource.locate(template, Path.of(""), LocalCloudStack.class.getClassLoader());
+        Declaration declaration = DeclarationReader.read(source);
+        Path file;
         try {
-            FakeCloudFormation cloudFormation = new FakeCloudFormation(LocalTarget.REGION, LocalTarget.ACCOUNT_ID);
-            Path config = Files.createTempFile("aws-test-harness-config", "");
-            Files.writeString(config, "[profile " + PROFILE + "]\n"
-                    + "aws_access_key_id = " + PROFILE_ACCESS_KEY + "\n"
-                    + "aws_secret_access_key = profile-secret\n"
-                    + "region = " + LocalTarget.REGION + "\n"
-                    + "[profile " + PROFILE_WITHOUT_CREDENTIALS + "]\n"
-                    + "region = eu-central-1\n");
-            return new LocalCloudStack(local, cloudFormation, stackName, config);
+            file = Path.of(LocalCloudStack.class.getClassLoader().getResource(template).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        RenderedStack rendered = RenderedStack.deploy(file, stackName);
+        Map<String, String[]> deployed = new LinkedHashMap<>();
+        rendered.resources.forEach((logicalId, resource) -> deployed.put(logicalId, new String[] {resource.physicalId(), resource.type()}));
+        return describe(() -> new LocalCloudStack(null, declaration, rendered.cloud.endpoint(), rendered.clients, deployed, rendered::close,
+                stackName), rendered::close);
+    }
+
+    private interface Creation {
+        LocalCloudStack create() throws IOException;
+    }
+
+    private static LocalCloudStack describe(Creation creation, Runnable undeploy) {
+        try {
+            return creation.create();
         } catch (IOException | RuntimeException e) {
-            local.close();
+            undeploy.run();
             if (e instanceof IOException io) throw new UncheckedIOException(io);
             throw (RuntimeException) e;
         }
@@ -88,9 +133,14 @@ final class LocalCloudStack implements AutoCloseable {
         return nested;
     }
 
+    /** Clients of the local cloud that holds the stack's resources. */
+    SdkClients services() {
+        return services;
+    }
+
     /** Creates a Pass state machine in the local cloud (for a nested stack's resources); its ARN. */
     String createPassStateMachine(String name, String type) {
-        return local.clients().sfn().createStateMachine(r -> r.name(name).type(type).roleArn("arn:aws:iam::" + LocalTarget.ACCOUNT_ID + ":role/x")
+        return services.sfn().createStateMachine(r -> r.name(name).type(type).roleArn("arn:aws:iam::" + LocalTarget.ACCOUNT_ID + ":role/x")
                 .definition("{\"StartAt\":\"Pass\",\"States\":{\"Pass\":{\"Type\":\"Pass\",\"Result\":{\"from\":\"" + name + "\"},\"End\":true}}}"))
                 .stateMachineArn();
     }
@@ -101,7 +151,7 @@ final class LocalCloudStack implements AutoCloseable {
 
     /** How the aws target reaches this stack. */
     AwsConnections connections() {
-        URI cloud = local.cloud().endpoint();
+        URI cloud = cloudEndpoint;
         URI fake = cloudFormation.endpoint();
         Supplier<ProfileFile> profiles = profiles();
         return new AwsConnections() {
@@ -150,7 +200,7 @@ final class LocalCloudStack implements AutoCloseable {
     /** Starts the aws target against this stack, as {@link Targets#start} would with these settings. */
     AwsTarget startTarget(Map<String, String> settings, Duration leaseDuration) {
         AwsConnections connections = connections();
-        return AwsTarget.start(local.declaration(), AwsSettings.read(source(settings), connections.profiles()), connections, leaseDuration);
+        return AwsTarget.start(declaration, AwsSettings.read(source(settings), connections.profiles()), connections, leaseDuration);
     }
 
     /**
@@ -176,7 +226,7 @@ final class LocalCloudStack implements AutoCloseable {
         } catch (IOException e) {
             // a temporary file
         } finally {
-            local.close();
+            undeploy.run();
         }
     }
 }
