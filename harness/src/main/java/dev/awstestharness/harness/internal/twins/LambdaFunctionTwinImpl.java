@@ -6,7 +6,6 @@ import dev.awstestharness.doubles.contract.DoubleKind;
 import dev.awstestharness.doubles.contract.InvocationResult;
 import dev.awstestharness.harness.ExecutionFailure;
 import dev.awstestharness.harness.ExitCode;
-import dev.awstestharness.harness.Json;
 import dev.awstestharness.harness.LambdaFunctionHandler;
 import dev.awstestharness.harness.LambdaFunctionTwin;
 import dev.awstestharness.harness.ThrownException;
@@ -41,26 +40,11 @@ public final class LambdaFunctionTwinImpl extends AbstractTwin<JsonNode, LambdaF
             throw new InvalidAnswerException("returned an ExitCode, which only ECS task container twins can return; a Lambda function twin "
                     + "returns the function's result or a ThrownException");
         }
-        return InvocationResult.value(Values.toJson(answer));
+        return InvocationResult.value(AnswerJson.toJson(answer));
     }
 
     @Override
     protected JsonNode copy(JsonNode invocation) {
         return copyOf(invocation);
-    }
-
-    /** Turns handler results into JSON, naming the value when Jackson cannot write it. */
-    static final class Values {
-        private Values() {}
-
-        static JsonNode toJson(Object value) throws InvalidAnswerException {
-            if (value == null) return NullNode.getInstance();
-            try {
-                JsonNode json = Json.toJson(value);
-                return json == null ? NullNode.getInstance() : json;
-            } catch (IllegalArgumentException e) {
-                throw new InvalidAnswerException("returned a " + value.getClass().getName() + " that cannot be written as JSON: " + e.getMessage());
-            }
-        }
     }
 }

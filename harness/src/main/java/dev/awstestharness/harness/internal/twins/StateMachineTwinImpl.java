@@ -40,7 +40,7 @@ public final class StateMachineTwinImpl extends AbstractTwin<JsonNode, StateMach
             throw new InvalidAnswerException("returned an ExitCode, which only ECS task container twins can return; a state machine twin "
                     + "returns the execution's output or an ExecutionFailure");
         }
-        return InvocationResult.value(LambdaFunctionTwinImpl.Values.toJson(answer));
+        return InvocationResult.value(AnswerJson.toJson(answer));
     }
 
     @Override

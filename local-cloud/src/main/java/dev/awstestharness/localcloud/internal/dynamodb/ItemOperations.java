@@ -30,22 +30,7 @@ final class ItemOperations {
         Inputs.rejectLegacy(input);
         Table table = tables.forItems(Inputs.tableName(input));
         ObjectNode item = Inputs.attributeMap(input.get("Item"), "item");
-        PrimaryKey key = checkedItem(table, item);
-        String returnValues = Inputs.returnValues(input, "ReturnValues can only be ALL_OLD or NONE", "NONE", "ALL_OLD");
-        ExpressionAttributes attributes = Inputs.expressionAttributes(input);
-        Condition condition = condition(input, attributes);
-        Inputs.checkExpressionsPresent(attributes, condition != null, "ConditionExpression is null");
-        attributes.checkAllUsed();
-        ObjectNode old;
-        synchronized (table) {
-            old = table.get(key);
-            checkCondition(condition, old);
-            table.put(key, item);
-        }
-        ObjectNode response = LocalJson.object();
-        if (returnValues.equals("ALL_OLD") && old != null) response.set("Attributes", old);
-        addCapacity(response, input, table, 1.0);
-        return response;
+        return conditionalWrite(input, table, checkedItem(table, item), item);
     }
 
     ObjectNode getItem(JsonNode input) {
@@ -66,7 +51,11 @@ final class ItemOperations {
     ObjectNode deleteItem(JsonNode input) {
         Inputs.rejectLegacy(input);
         Table table = tables.forItems(Inputs.tableName(input));
-        PrimaryKey key = table.key.keyOf(Inputs.attributeMap(input.get("Key"), "key"));
+        return conditionalWrite(input, table, table.key.keyOf(Inputs.attributeMap(input.get("Key"), "key")), null);
+    }
+
+    /** PutItem ({@code item}) or DeleteItem ({@code item} null): ConditionExpression and ReturnValues ALL_OLD or NONE. */
+    private static ObjectNode conditionalWrite(JsonNode input, Table table, PrimaryKey key, ObjectNode item) {
         String returnValues = Inputs.returnValues(input, "ReturnValues can only be ALL_OLD or NONE", "NONE", "ALL_OLD");
         ExpressionAttributes attributes = Inputs.expressionAttributes(input);
         Condition condition = condition(input, attributes);
@@ -76,7 +65,8 @@ final class ItemOperations {
         synchronized (table) {
             old = table.get(key);
             checkCondition(condition, old);
-            table.delete(key);
+            if (item != null) table.put(key, item);
+            else table.delete(key);
         }
         ObjectNode response = LocalJson.object();
         if (returnValues.equals("ALL_OLD") && old != null) response.set("Attributes", old);
@@ -99,23 +89,13 @@ final class ItemOperations {
         Condition condition = condition(input, attributes);
         Inputs.checkExpressionsPresent(attributes, update != null || condition != null, "UpdateExpression and ConditionExpression are null");
         attributes.checkAllUsed();
-        if (update != null) {
-            for (String attribute : update.topLevelAttributes()) {
-                if (table.key.isKeyAttribute(attribute)) {
-                    throw DynamoDbErrors.validation("One or more parameter values were invalid: Cannot update attribute " + attribute
-                            + ". This attribute is part of the key");
-                }
-            }
-        }
+        if (update != null) checkKeyNotUpdated(table, update);
         ObjectNode old;
         ObjectNode updated;
         synchronized (table) {
             old = table.get(key);
             checkCondition(condition, old);
-            ObjectNode base = old != null ? old : keyAttributes;
-            updated = update == null ? base : update.apply(base);
-            for (Map.Entry<String, JsonNode> entry : updated.properties()) AttributeValues.validate(entry.getValue());
-            checkedItem(table, updated);
+            updated = updatedItem(table, update, old, keyAttributes);
             table.put(key, updated);
         }
         ObjectNode response = LocalJson.object();
@@ -228,6 +208,25 @@ final class ItemOperations {
         }
         if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
         return key;
+    }
+
+    /** Fails when {@code update} sets or removes an attribute of the table's key. */
+    static void checkKeyNotUpdated(Table table, UpdateExpression update) {
+        for (String attribute : update.topLevelAttributes()) {
+            if (table.key.isKeyAttribute(attribute)) {
+                throw DynamoDbErrors.validation("One or more parameter values were invalid: Cannot update attribute " + attribute
+                        + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    /** The item an update leaves: {@code update} (none: no change) applied to the current item, or to the bare key when there is none. */
+    static ObjectNode updatedItem(Table table, UpdateExpression update, ObjectNode current, ObjectNode keyAttributes) {
+        ObjectNode base = current != null ? current : keyAttributes;
+        ObjectNode updated = update == null ? base : update.apply(base);
+        for (Map.Entry<String, JsonNode> entry : updated.properties()) AttributeValues.validate(entry.getValue());
+        checkedItem(table, updated);
+        return updated;
     }
 
     static Condition condition(JsonNode input, ExpressionAttributes attributes) {

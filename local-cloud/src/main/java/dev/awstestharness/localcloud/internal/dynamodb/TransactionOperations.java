@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * TransactWriteItems and TransactGetItems: all or nothing. A transaction holds the locks of every table it touches
@@ -56,7 +56,7 @@ final class TransactionOperations {
             }
             if (cancelled) throw DynamoDbErrors.transactionCanceled(reasons);
             List<ObjectNode> updated = new ArrayList<>();
-            for (WriteAction action : actions) updated.add(action.result(action.table().get(action.key())));
+            for (WriteAction action : actions) updated.add(action.change().apply(action.table().get(action.key())));
             for (int i = 0; i < actions.size(); i++) {
                 WriteAction action = actions.get(i);
                 switch (action.kind()) {
@@ -168,18 +168,8 @@ final class TransactionOperations {
                 }
                 UpdateExpression update = ExpressionParser.update(updateText, attributes);
                 attributes.checkAllUsed();
-                for (String attribute : update.topLevelAttributes()) {
-                    if (table.key.isKeyAttribute(attribute)) {
-                        throw DynamoDbErrors.validation("One or more parameter values were invalid: Cannot update attribute " + attribute
-                                + ". This attribute is part of the key");
-                    }
-                }
-                yield new WriteAction(kind, table, key, condition, returnOld, old -> {
-                    ObjectNode updated = update.apply(old != null ? old : keyAttributes);
-                    for (Map.Entry<String, JsonNode> entry : updated.properties()) AttributeValues.validate(entry.getValue());
-                    ItemOperations.checkedItem(table, updated);
-                    return updated;
-                });
+                ItemOperations.checkKeyNotUpdated(table, update);
+                yield new WriteAction(kind, table, key, condition, returnOld, old -> ItemOperations.updatedItem(table, update, old, keyAttributes));
             }
         };
     }
@@ -209,9 +199,5 @@ final class TransactionOperations {
 
     /** One write of a transaction: its condition, and the item it leaves (from the current one; {@code null}: none). */
     private record WriteAction(String kind, Table table, PrimaryKey key, Condition condition, boolean returnOldOnFailure,
-            java.util.function.UnaryOperator<ObjectNode> change) {
-        ObjectNode result(ObjectNode current) {
-            return change.apply(current);
-        }
-    }
+            UnaryOperator<ObjectNode> change) {}
 }
